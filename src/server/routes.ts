@@ -1,0 +1,9 @@
+import { registerDataValueRoutes } from '../modules/data-values/data-values.routes.js';
+import { registerMetadataRoutes } from '../modules/metadata/metadata.routes.js';
+import type { RouteContext } from './http.js';
+
+/** Every capability's routes, in one list. */
+export async function registerAllRoutes(context: RouteContext): Promise<void> {
+  await registerMetadataRoutes(context);
+  await registerDataValueRoutes(context);
+}

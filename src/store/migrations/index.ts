@@ -1,0 +1,6 @@
+import { initialSchema } from './001-initial.js';
+
+/** Versioned migrations, applied in order, each once, in its own transaction. */
+export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
+  { id: '001-initial', sql: initialSchema },
+];
