@@ -1,7 +1,7 @@
 import { isAppError } from '../core/errors.js';
+import { loadConfig, type TConfig } from '../server/config.js';
 import type { Db } from '../store/db.js';
 import { openStore } from '../store/open-store.js';
-import { loadConfig, type TConfig } from '../server/config.js';
 
 /**
  * Wraps a command's action: on failure it prints one line (`tiaodu: message`) to stderr and

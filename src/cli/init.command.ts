@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
-import type { Db } from '../store/db.js';
 import { loadDemo } from '../../demo/load-demo.js';
+import type { Db } from '../store/db.js';
 import { runAction, withStore } from './command-runner.js';
 
 /** True when the store holds no org unit yet. */

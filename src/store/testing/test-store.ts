@@ -1,6 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { existsSync, readFileSync } from 'node:fs';
+
 import type { Db } from '../db.js';
 import { openPgliteDb } from '../pglite-driver.js';
 import { openPostgresDb } from '../postgres-driver.js';
@@ -61,5 +61,3 @@ export function databaseUrlFor(serverUrl: string, database: string): string {
   url.pathname = `/${database}`;
   return url.toString();
 }
-
-export type { pg };
