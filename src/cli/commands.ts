@@ -1,9 +1,17 @@
 import type { Command } from 'commander';
+import { registerAnalyticsCommand } from './analytics.command.js';
+import { registerExportCommand } from './export.command.js';
+import { registerImportCommand } from './import.command.js';
 import { registerInitCommand } from './init.command.js';
+import { registerMetadataCommand } from './metadata.command.js';
 import { registerServeCommand } from './serve.command.js';
 
 /** Every CLI command, one file each. */
 export function registerCommands(program: Command): void {
   registerInitCommand(program);
   registerServeCommand(program);
+  registerMetadataCommand(program);
+  registerImportCommand(program);
+  registerExportCommand(program);
+  registerAnalyticsCommand(program);
 }

@@ -1,4 +1,6 @@
+import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { registerDataValueRoutes } from '../modules/data-values/data-values.routes.js';
+import { registerImportRoutes } from '../modules/data-values/import.routes.js';
 import { registerMetadataRoutes } from '../modules/metadata/metadata.routes.js';
 import type { RouteContext } from './http.js';
 
@@ -6,4 +8,6 @@ import type { RouteContext } from './http.js';
 export async function registerAllRoutes(context: RouteContext): Promise<void> {
   await registerMetadataRoutes(context);
   await registerDataValueRoutes(context);
+  await registerImportRoutes(context);
+  await registerAnalyticsRoutes(context);
 }

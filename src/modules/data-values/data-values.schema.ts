@@ -22,7 +22,11 @@ export interface TRawDataValueRow {
 /** A conflict of an import: which row, which field, and why (DHIS2's ImportConflict). */
 export const ZImportConflict = z.object({
   object: z.string().describe('the offending identifier or value'),
-  property: z.string().describe('the field: dataElement, period, orgUnit, categoryOptionCombo, attributeOptionCombo, value, file'),
+  property: z
+    .string()
+    .describe(
+      'the field: dataElement, period, orgUnit, categoryOptionCombo, attributeOptionCombo, value, file',
+    ),
   value: z.string().describe('the reason, in words'),
   row: z.number().int().describe('1-based line in the file (0 = the whole file)'),
 });

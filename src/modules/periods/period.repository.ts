@@ -13,11 +13,17 @@ export async function ensurePeriods(db: Queryable, periods: readonly Period[]): 
     `INSERT INTO period (iso, type, start_date, end_date)
      SELECT * FROM unnest($1::text[], $2::text[], $3::date[], $4::date[])
      ON CONFLICT (iso) DO NOTHING`,
-    [unique.map((p) => p.id), unique.map((p) => p.type), unique.map((p) => p.start), unique.map((p) => p.end)],
+    [
+      unique.map((p) => p.id),
+      unique.map((p) => p.type),
+      unique.map((p) => p.start),
+      unique.map((p) => p.end),
+    ],
   );
-  const rows = await db.query<{ id: number; iso: string }>('SELECT id, iso FROM period WHERE iso = ANY($1::text[])', [
-    unique.map((p) => p.id),
-  ]);
+  const rows = await db.query<{ id: number; iso: string }>(
+    'SELECT id, iso FROM period WHERE iso = ANY($1::text[])',
+    [unique.map((p) => p.id)],
+  );
   for (const row of rows) ids.set(row.iso, row.id);
   return ids;
 }

@@ -1,0 +1,4 @@
+import type { Command } from 'commander';
+
+/** `tiaodu import` (placeholder until its module lands). */
+export function registerImportCommand(_program: Command): void {}
