@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAnalyticsCommand } from './analytics.command.js';
+import { registerBackupCommands } from './backup.command.js';
 import { registerExportCommand } from './export.command.js';
 import { registerImportCommand } from './import.command.js';
 import { registerInitCommand } from './init.command.js';
@@ -14,4 +15,5 @@ export function registerCommands(program: Command): void {
   registerImportCommand(program);
   registerExportCommand(program);
   registerAnalyticsCommand(program);
+  registerBackupCommands(program);
 }
