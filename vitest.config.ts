@@ -10,6 +10,6 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     env: { TZ: 'UTC' },
-    include: ['src/**/*.test.ts', 'demo/**/*.test.ts', 'e2e/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'demo/**/*.test.ts', 'e2e/**/*.test.ts', 'web/src/**/*.test.ts'],
   },
 });

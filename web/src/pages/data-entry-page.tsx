@@ -1,0 +1,134 @@
+import { DownloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Empty, Form, Segmented, Select, Space, Spin } from 'antd';
+import { listDataValues, templateUrl } from '../api/data-values.js';
+import { getDataSet, listDataSets } from '../api/metadata.js';
+import { useApi } from '../api/use-api.js';
+import { EntryGrid } from '../components/entry-grid.js';
+import { ErrorMessage } from '../components/error-message.js';
+import { localName } from '../components/local-name.js';
+import { OrgUnitTreeSelect } from '../components/org-unit-tree-select.js';
+import { PeriodPicker } from '../components/period-picker.js';
+import { useI18n } from '../i18n/i18n.js';
+import { navigate, useSearchParams } from '../router.js';
+
+const DEFAULT_SOURCE = 'STAT';
+
+/** The entry form's choices live in the URL (`?dataSet=&orgUnit=&period=&source=`) so a form can be linked. */
+function useEntrySelection() {
+  const params = useSearchParams();
+  const selection = {
+    dataSet: params.get('dataSet') ?? undefined,
+    orgUnit: params.get('orgUnit') ?? undefined,
+    period: params.get('period') ?? undefined,
+    source: params.get('source') ?? DEFAULT_SOURCE,
+  };
+  const update = (changes: Partial<Record<keyof typeof selection, string | undefined>>) => {
+    const next = new URLSearchParams(params);
+    for (const [name, value] of Object.entries(changes)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    navigate(`${window.location.pathname}?${next.toString()}`, { replace: true });
+  };
+  return { selection, update };
+}
+
+/** Data entry: choose data set × org unit × period, then type values; each field saves on blur. */
+export function DataEntryPage() {
+  const { t, language } = useI18n();
+  const { selection, update } = useEntrySelection();
+  const { dataSet: dataSetCode, orgUnit, period, source } = selection;
+  const dataSets = useApi((signal) => listDataSets(signal), []);
+  const dataSet = useApi(
+    (signal) => getDataSet(dataSetCode ?? '', signal),
+    [dataSetCode],
+    Boolean(dataSetCode),
+  );
+  const isReady = Boolean(dataSet.data && orgUnit && period);
+  const values = useApi(
+    (signal) =>
+      listDataValues({ dataSet: dataSetCode ?? '', orgUnit: orgUnit ?? '', period: period ?? '' }, signal),
+    [dataSetCode, orgUnit, period],
+    isReady,
+  );
+  const sources = dataSet.data?.sources?.length
+    ? dataSet.data.sources
+    : [{ code: DEFAULT_SOURCE, name: DEFAULT_SOURCE, nameEn: null }];
+  const isAssigned = !dataSet.data?.orgUnits || !orgUnit || dataSet.data.orgUnits.includes(orgUnit);
+
+  return (
+    <Card title={t('entry.title')}>
+      <Form layout="inline" style={{ marginBottom: 16, rowGap: 8 }}>
+        <Form.Item label={t('entry.dataSet')}>
+          <Select
+            data-testid="data-set-select"
+            style={{ width: 220 }}
+            loading={dataSets.isLoading}
+            value={dataSetCode}
+            placeholder={t('entry.dataSet')}
+            options={(dataSets.data ?? []).map((ds) => ({ value: ds.code, label: localName(ds, language) }))}
+            onChange={(code: string) => update({ dataSet: code, period: undefined })}
+          />
+        </Form.Item>
+        <Form.Item label={t('entry.orgUnit')}>
+          <OrgUnitTreeSelect
+            value={orgUnit}
+            onChange={(code) => update({ orgUnit: code })}
+            placeholder={t('entry.orgUnit')}
+          />
+        </Form.Item>
+        {dataSet.data ? (
+          <Form.Item label={t('entry.period')}>
+            <PeriodPicker
+              key={dataSet.data.code}
+              periodType={dataSet.data.periodType}
+              value={period}
+              onChange={(id) => update({ period: id })}
+            />
+          </Form.Item>
+        ) : null}
+        {sources.length > 1 ? (
+          <Form.Item label={t('entry.source')}>
+            <Segmented
+              value={source}
+              options={sources.map((s) => ({ value: s.code, label: localName(s, language) }))}
+              onChange={(code) => update({ source: String(code) })}
+            />
+          </Form.Item>
+        ) : null}
+      </Form>
+      {dataSets.error ? <ErrorMessage error={dataSets.error} onRetry={dataSets.reload} /> : null}
+      {dataSet.error ? <ErrorMessage error={dataSet.error} onRetry={dataSet.reload} /> : null}
+      {!isReady ? <Empty description={t('entry.chooseHint')} /> : null}
+      {isReady && !isAssigned ? (
+        <Alert type="warning" showIcon title={t('entry.notAssigned')} style={{ marginBottom: 16 }} />
+      ) : null}
+      {isReady && dataSet.data && orgUnit && period ? (
+        <>
+          <Space style={{ marginBottom: 16 }}>
+            <Button
+              data-testid="download-template"
+              icon={<DownloadOutlined />}
+              href={templateUrl(dataSet.data.code, period, orgUnit)}
+              download
+            >
+              {t('entry.downloadTemplate')}
+            </Button>
+          </Space>
+          {values.error ? <ErrorMessage error={values.error} onRetry={values.reload} /> : null}
+          {values.isLoading || !values.data ? (
+            <Spin />
+          ) : (
+            <EntryGrid
+              dataSet={dataSet.data}
+              orgUnit={orgUnit}
+              period={period}
+              source={source}
+              values={values.data}
+            />
+          )}
+        </>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,48 @@
+import {
+  AlertOutlined,
+  ClusterOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  EditOutlined,
+  FileTextOutlined,
+  FundOutlined,
+  SafetyCertificateOutlined,
+  SettingOutlined,
+  TrophyOutlined,
+  UploadOutlined,
+} from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import type { TMessageKey } from './i18n/zh-CN.js';
+import { DataEntryPage } from './pages/data-entry-page.js';
+import { ImportPage } from './pages/import-page.js';
+import { MetadataPage } from './pages/metadata-page.js';
+import { OrgUnitsPage } from './pages/org-units-page.js';
+
+/** One page of the app: its path, its navigation label and icon, and its component (none yet = coming soon). */
+export interface TAppRoute {
+  path: string;
+  label: TMessageKey;
+  icon: ReactNode;
+  page?: ComponentType;
+}
+
+/** The side navigation, in order. */
+export const APP_ROUTES: TAppRoute[] = [
+  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
+  { path: '/indicators', label: 'nav.indicators', icon: <FundOutlined /> },
+  { path: '/quality', label: 'nav.quality', icon: <SafetyCertificateOutlined /> },
+  { path: '/briefing', label: 'nav.briefing', icon: <FileTextOutlined /> },
+  { path: '/action-items', label: 'nav.actionItems', icon: <AlertOutlined /> },
+  { path: '/scorecard', label: 'nav.scorecard', icon: <TrophyOutlined /> },
+  { path: '/data-entry', label: 'nav.dataEntry', icon: <EditOutlined />, page: DataEntryPage },
+  { path: '/import', label: 'nav.import', icon: <UploadOutlined />, page: ImportPage },
+  { path: '/metadata', label: 'nav.metadata', icon: <DatabaseOutlined />, page: MetadataPage },
+  { path: '/org-units', label: 'nav.orgUnits', icon: <ClusterOutlined />, page: OrgUnitsPage },
+  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined /> },
+];
+
+/** The route for `pathname` (trailing slash ignored), or undefined. */
+export function findRoute(pathname: string): TAppRoute | undefined {
+  const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
+  return APP_ROUTES.find((route) => route.path === normalized);
+}
