@@ -5,7 +5,7 @@ export const en: TMessages = {
   'app.title': 'tiaodu',
   'app.subtitle': 'Population statistics dispatch',
   'app.language': 'Language',
-  'app.switchLanguage': '中文',
+  'app.switchLanguage': '简体中文',
 
   'nav.dashboard': 'Dashboard',
   'nav.indicators': 'Indicators',

@@ -1,0 +1,67 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../src/server/testing/test-app.js';
+import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
+
+describe('the app shell', () => {
+  let server: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
+    context = await newContext(browser, server.baseUrl);
+    page = await context.newPage();
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens in Chinese with every navigation entry', async () => {
+    await page.goto('/');
+    const nav = page.locator('.ant-layout-sider');
+    for (const label of [
+      '仪表盘',
+      '指标',
+      '数据质量',
+      '调度通报',
+      '督办事项',
+      '考核',
+      '数据录入',
+      '数据导入',
+      '元数据',
+      '组织机构',
+      '系统管理',
+    ]) {
+      await expect(nav.getByText(label, { exact: true }).count()).resolves.toBe(1);
+    }
+    await expect(page.getByText('即将上线').isVisible()).resolves.toBe(true);
+    await saveScreenshot(page, 'dashboard-zh');
+  });
+
+  it('switches to English, keeps it after a reload, and switches back', async () => {
+    await page.goto('/');
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-layout-sider').getByText('Data entry', { exact: true }).waitFor();
+    await page.reload();
+    await page.locator('.ant-layout-sider').getByText('Dispatch briefing', { exact: true }).waitFor();
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
+    await saveScreenshot(page, 'dashboard-en');
+    await page.getByTestId('language-switch').click();
+    await page.locator('.ant-layout-sider').getByText('数据录入', { exact: true }).waitFor();
+  });
+
+  it('navigates client-side and serves deep links through the SPA fallback', async () => {
+    await page.goto('/scorecard');
+    await expect(page.getByText('“考核”页面正在建设中，敬请期待。').isVisible()).resolves.toBe(true);
+    await page.locator('.ant-layout-sider').getByText('督办事项', { exact: true }).click();
+    await page.waitForURL('**/action-items');
+    await page.getByText('“督办事项”页面正在建设中，敬请期待。').waitFor();
+    await page.goto('/no-such-page');
+    await page.getByText('页面不存在').waitFor();
+  });
+});
