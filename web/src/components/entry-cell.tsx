@@ -71,7 +71,7 @@ export function EntryCell({
   const testId = cellTestId(valueKey);
   const isSaved = status.kind === 'saved';
   return (
-    <div style={{ minWidth: 96 }}>
+    <div style={{ width: 128 }}>
       <Input
         data-testid={testId}
         aria-label={label}

@@ -64,6 +64,15 @@ export const en: TMessages = {
   'metadata.elements': 'Data elements',
   'metadata.assignedUnits': 'Assigned units',
 
+  'valueType.INTEGER': 'Integer',
+  'valueType.NUMBER': 'Number',
+  'valueType.PERCENTAGE': 'Percentage',
+  'valueType.BOOLEAN': 'Yes/no',
+  'valueType.TEXT': 'Text',
+  'aggregation.SUM': 'Sum',
+  'aggregation.AVERAGE': 'Average',
+  'aggregation.LAST': 'Last value',
+
   'kind.rate': 'Rate',
   'kind.proportion': 'Proportion',
   'kind.sexRatio': 'Sex ratio',

@@ -66,6 +66,15 @@ export const zhCN = {
   'metadata.elements': '数据元',
   'metadata.assignedUnits': '填报单位数',
 
+  'valueType.INTEGER': '整数',
+  'valueType.NUMBER': '数值',
+  'valueType.PERCENTAGE': '百分比',
+  'valueType.BOOLEAN': '是/否',
+  'valueType.TEXT': '文本',
+  'aggregation.SUM': '求和',
+  'aggregation.AVERAGE': '平均',
+  'aggregation.LAST': '期末值',
+
   'kind.rate': '率',
   'kind.proportion': '比例',
   'kind.sexRatio': '性别比',

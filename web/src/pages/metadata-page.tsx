@@ -36,8 +36,18 @@ function DataElementsTable() {
   const state = useApi((signal) => listDataElements(signal), []);
   const columns: ColumnsType<TDataElement> = [
     ...useNameColumns<TDataElement>(),
-    { title: t('metadata.valueType'), dataIndex: 'valueType', key: 'valueType' },
-    { title: t('metadata.aggregation'), dataIndex: 'aggregation', key: 'aggregation' },
+    {
+      title: t('metadata.valueType'),
+      dataIndex: 'valueType',
+      key: 'valueType',
+      render: (type: TDataElement['valueType']) => t(`valueType.${type}`),
+    },
+    {
+      title: t('metadata.aggregation'),
+      dataIndex: 'aggregation',
+      key: 'aggregation',
+      render: (aggregation: TDataElement['aggregation']) => t(`aggregation.${aggregation}`),
+    },
     {
       title: t('metadata.categories'),
       key: 'categories',
@@ -46,7 +56,14 @@ function DataElementsTable() {
   ];
   if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />;
   return (
-    <Table rowKey="code" size="small" loading={state.isLoading} dataSource={state.data} columns={columns} />
+    <Table
+      rowKey="code"
+      size="small"
+      pagination={{ hideOnSinglePage: true, pageSize: 50 }}
+      loading={state.isLoading}
+      dataSource={state.data}
+      columns={columns}
+    />
   );
 }
 
@@ -74,7 +91,14 @@ function IndicatorsTable() {
   ];
   if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />;
   return (
-    <Table rowKey="code" size="small" loading={state.isLoading} dataSource={state.data} columns={columns} />
+    <Table
+      rowKey="code"
+      size="small"
+      pagination={{ hideOnSinglePage: true, pageSize: 50 }}
+      loading={state.isLoading}
+      dataSource={state.data}
+      columns={columns}
+    />
   );
 }
 
@@ -99,6 +123,13 @@ function DataSetsTable() {
   ];
   if (state.error) return <ErrorMessage error={state.error} onRetry={state.reload} />;
   return (
-    <Table rowKey="code" size="small" loading={state.isLoading} dataSource={state.data} columns={columns} />
+    <Table
+      rowKey="code"
+      size="small"
+      pagination={{ hideOnSinglePage: true, pageSize: 50 }}
+      loading={state.isLoading}
+      dataSource={state.data}
+      columns={columns}
+    />
   );
 }
