@@ -1,5 +1,5 @@
 import { Button, Layout, Menu, Typography, theme } from 'antd';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useI18n } from '../i18n/i18n.js';
 import { navigate } from '../router.js';
 import { APP_ROUTES } from '../routes.js';
@@ -10,6 +10,7 @@ const { Sider, Header, Content } = Layout;
 export function AppLayout({ selectedPath, children }: { selectedPath: string; children: ReactNode }) {
   const { t, language, setLanguage } = useI18n();
   const { token } = theme.useToken();
+  const [isCollapsed, setCollapsed] = useState(false);
   const items = APP_ROUTES.map((route) => ({
     key: route.path,
     icon: route.icon,
@@ -21,11 +22,11 @@ export function AppLayout({ selectedPath, children }: { selectedPath: string; ch
   }));
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark">
+      <Sider width={208} breakpoint="lg" collapsedWidth={64} theme="dark" onCollapse={setCollapsed}>
         <div
           style={{ color: '#fff', padding: '18px 20px', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap' }}
         >
-          {t('app.title')}
+          {isCollapsed ? t('app.shortTitle') : t('app.title')}
         </div>
         <Menu
           theme="dark"

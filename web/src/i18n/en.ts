@@ -3,6 +3,7 @@ import type { TMessages } from './zh-CN.js';
 /** The English catalog; `TMessages` makes the compiler demand every zh-CN key. */
 export const en: TMessages = {
   'app.title': 'tiaodu',
+  'app.shortTitle': 't',
   'app.subtitle': 'Population statistics dispatch',
   'app.language': 'Language',
   'app.switchLanguage': '简体中文',

@@ -5,6 +5,7 @@
  */
 export const zhCN = {
   'app.title': '调度',
+  'app.shortTitle': '调',
   'app.subtitle': '人口统计调度平台',
   'app.language': '语言',
   'app.switchLanguage': 'English',
