@@ -65,6 +65,8 @@ export function EntryGrid({
           ...group.combos.map((combo) => ({
             title: combo.code === 'default' ? t('import.value') : localName(combo, language),
             key: combo.code,
+            // Top-aligned so that a status line under one field does not shift its neighbours.
+            onCell: () => ({ style: { verticalAlign: 'top' as const } }),
             render: (_: unknown, element: TElement) => {
               const key = {
                 dataElement: element.code,
