@@ -63,4 +63,25 @@ describe('the web app against a mocked API', () => {
     });
     await page.getByTestId('language-switch').click();
   });
+
+  it('shows upload progress, then the conflicts of a dry run answered with 409, then the import counts', async () => {
+    await page.goto('/import');
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'births.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from('{"dataValues":[]}'),
+    });
+    await page.getByTestId('import-dry-run').click();
+    await page.getByTestId('import-progress').waitFor();
+    const row = page.getByTestId('conflicts-table').locator('tbody tr.ant-table-row');
+    await row.first().waitFor();
+    await expect(row.locator('td').allInnerTexts()).resolves.toEqual(['4', 'value', 'abc', 'not an integer']);
+    await expect(page.getByTestId('import-summary').getAttribute('data-status')).resolves.toBe('ERROR');
+    await page.getByTestId('import-run').click();
+    await page.locator('[data-testid="import-summary"][data-status="WARNING"]').waitFor();
+    await expect(
+      page.locator('.ant-statistic', { hasText: '新增' }).locator('.ant-statistic-content').textContent(),
+    ).resolves.toBe('2');
+    await saveScreenshot(page, 'mocked-import');
+  });
 });

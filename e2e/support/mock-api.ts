@@ -82,6 +82,22 @@ function answerDataValuePost(route: Route, api: TMockApi): Promise<void> {
   return json(route, { status: 'SUCCESS' });
 }
 
+async function answerImport(route: Route, url: URL): Promise<void> {
+  // Answer slowly so the upload progress is on screen long enough to be seen.
+  await new Promise((resolve) => setTimeout(resolve, 400));
+  const dryRun = url.searchParams.get('dryRun') === 'true';
+  const conflicts = [{ object: 'abc', property: 'value', value: 'not an integer', row: 4 }];
+  const summary = {
+    status: dryRun ? 'ERROR' : 'WARNING',
+    description: '',
+    dryRun,
+    importCount: { imported: dryRun ? 0 : 2, updated: 0, ignored: 1, deleted: 0 },
+    conflicts,
+    conflictsTruncated: 0,
+  };
+  return json(route, summary, dryRun ? 409 : 200);
+}
+
 /** Routes every `/api/**` request of `page` to the mock and returns what it records. */
 export async function mockApi(page: Page): Promise<TMockApi> {
   const api: TMockApi = { posted: [] };
@@ -104,6 +120,8 @@ export async function mockApi(page: Page): Promise<TMockApi> {
       case '/api/dataValues':
         if (method === 'GET') return json(route, { dataValues: [] });
         return answerDataValuePost(route, api);
+      case '/api/dataValueSets':
+        return answerImport(route, url);
       default:
         return json(
           route,
