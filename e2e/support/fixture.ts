@@ -1,8 +1,10 @@
+import type { TMetadataFileInput } from '../../src/modules/metadata/metadata.schema.js';
+
 /**
  * A small city for e2e tests in the metadata-file format: 青山市 with two counties and four
  * townships, births by sex and birth order, resident population, one monthly data set.
  */
-export const FIXTURE_METADATA = {
+export const FIXTURE_METADATA: TMetadataFileInput = {
   orgUnits: [
     { code: 'QS', name: '青山市', nameEn: 'Qingshan', parent: null },
     { code: 'QS01', name: '东城区', nameEn: 'Dongcheng District', parent: 'QS' },

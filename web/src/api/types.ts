@@ -4,68 +4,15 @@
  */
 export type { TImportConflict, TImportSummary } from '../../../src/modules/data-values/data-values.schema.js';
 
-/** An org unit as listed by `GET /api/orgUnits`. */
-export interface TOrgUnit {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  level: number;
-  parent: string | null;
-  childCount: number;
-}
-
-/** `GET /api/orgUnits/:code`: the unit and its ancestors from the root down. */
-export interface TOrgUnitDetail extends TOrgUnit {
-  ancestors: Pick<TOrgUnit, 'code' | 'name' | 'nameEn' | 'level'>[];
-}
-
-/** A data element with its disaggregation. */
-export interface TDataElement {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  valueType: 'INTEGER' | 'NUMBER' | 'PERCENTAGE' | 'BOOLEAN' | 'TEXT';
-  aggregation: 'SUM' | 'AVERAGE' | 'LAST';
-  categories: string[];
-}
-
-/** An indicator: numerator / denominator × factor. */
-export interface TIndicator {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  numerator: string;
-  denominator: string;
-  factor: number;
-  kind: 'rate' | 'proportion' | 'sexRatio' | 'plain';
-  unit: string | null;
-  decimals?: number;
-}
-
-/** A data set as listed by `GET /api/dataSets`. */
-export interface TDataSetSummary {
-  code: string;
-  name: string;
-  nameEn: string | null;
-  periodType: 'Weekly' | 'Monthly' | 'Quarterly' | 'Yearly';
-  dueDays: number;
-  dataElements: string[];
-  orgUnitCount: number;
-}
-
-/** One cell of a data element's disaggregation, with its display name. */
-export interface TOptionCombo {
-  code: string;
-  name: string;
-  nameEn: string | null;
-}
-
-/** `GET /api/dataSets/:code`: the data set with its elements, their option combos and its units. */
-export interface TDataSetDetail extends Omit<TDataSetSummary, 'dataElements'> {
-  dataElements: (TDataElement & { optionCombos: TOptionCombo[] })[];
-  orgUnits: string[];
-  sources: { code: string; name: string; nameEn: string | null }[];
-}
+export type {
+  TDataElement,
+  TDataSetDetail,
+  TDataSetSummary,
+  TIndicator,
+  TOptionCombo,
+  TOrgUnit,
+  TOrgUnitDetail,
+} from '../../../src/modules/metadata/metadata-api.schema.js';
 
 /** One stored data value (DHIS2 shape, codes as identifiers). */
 export interface TDataValue {
