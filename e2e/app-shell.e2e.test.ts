@@ -64,4 +64,12 @@ describe('the app shell', () => {
     await page.goto('/no-such-page');
     await page.getByText('页面不存在').waitFor();
   });
+
+  it('shows the server status on the administration page', async () => {
+    await page.goto('/admin');
+    const info = page.getByTestId('system-info');
+    await info.getByText('内嵌 PGlite').waitFor();
+    await expect(info.getByText('正常').isVisible()).resolves.toBe(true);
+    await saveScreenshot(page, 'admin');
+  });
 });

@@ -13,6 +13,7 @@ import {
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { TMessageKey } from './i18n/zh-CN.js';
+import { AdminPage } from './pages/admin-page.js';
 import { DataEntryPage } from './pages/data-entry-page.js';
 import { ImportPage } from './pages/import-page.js';
 import { MetadataPage } from './pages/metadata-page.js';
@@ -38,7 +39,7 @@ export const APP_ROUTES: TAppRoute[] = [
   { path: '/import', label: 'nav.import', icon: <UploadOutlined />, page: ImportPage },
   { path: '/metadata', label: 'nav.metadata', icon: <DatabaseOutlined />, page: MetadataPage },
   { path: '/org-units', label: 'nav.orgUnits', icon: <ClusterOutlined />, page: OrgUnitsPage },
-  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined /> },
+  { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, page: AdminPage },
 ];
 
 /** The route for `pathname` (trailing slash ignored), or undefined. */

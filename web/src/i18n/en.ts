@@ -126,6 +126,15 @@ export const en: TMessages = {
   'import.status.WARNING': 'Partly imported',
   'import.status.ERROR': 'Failed',
 
+  'admin.system': 'System status',
+  'admin.status': 'Status',
+  'admin.status.ok': 'OK',
+  'admin.version': 'Version',
+  'admin.store': 'Store',
+  'admin.store.pglite': 'Embedded PGlite',
+  'admin.store.postgres': 'PostgreSQL server',
+  'admin.apiDocs': 'API documentation (OpenAPI)',
+
   'error.VALIDATION_FAILED': 'Validation failed',
   'error.BAD_REQUEST': 'Bad request',
   'error.INVALID_PERIOD': 'Invalid period',

@@ -128,6 +128,15 @@ export const zhCN = {
   'import.status.WARNING': '部分成功',
   'import.status.ERROR': '失败',
 
+  'admin.system': '系统状态',
+  'admin.status': '运行状态',
+  'admin.status.ok': '正常',
+  'admin.version': '版本',
+  'admin.store': '数据存储',
+  'admin.store.pglite': '内嵌 PGlite',
+  'admin.store.postgres': 'PostgreSQL 服务器',
+  'admin.apiDocs': 'API 文档(OpenAPI)',
+
   'error.VALIDATION_FAILED': '数据校验未通过',
   'error.BAD_REQUEST': '请求无效',
   'error.INVALID_PERIOD': '报告期无效',
