@@ -54,6 +54,12 @@ describe('periodsOverlapping', () => {
   it('returns nothing for a reversed range', () => {
     expect(periodsOverlapping('Yearly', '2026-02-01', '2026-01-01')).toEqual([]);
   });
+
+  it('refuses a bad date even when the range would be empty', () => {
+    expect(() => periodsOverlapping('Yearly', 'soon', '2026-01-01')).toThrow(
+      expect.objectContaining({ code: 'VALIDATION_FAILED' }),
+    );
+  });
 });
 
 describe('overlapDays and daysInPeriod', () => {

@@ -25,6 +25,7 @@ export function periodContaining(type: PeriodType, date: string): Period {
 
 /** All periods of `type` overlapping the inclusive range start..end, in order; [] when start > end. */
 export function periodsOverlapping(type: PeriodType, start: string, end: string): Period[] {
+  toDayNumber(start);
   toDayNumber(end);
   const periods: Period[] = [];
   if (start > end) return periods;
