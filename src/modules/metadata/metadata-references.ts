@@ -2,7 +2,7 @@ import { checkExpression, describeProblem, type ExpressionCatalog } from '../../
 import { RULES_WITH_THRESHOLD, type TMetadataFile, type TReconciliationEntry } from './metadata.schema.js';
 import type { TMetadataError } from './metadata-api.schema.js';
 import { type MergedMetadata, mergedCatalog } from './metadata-merge.js';
-import { computeLevels } from './org-unit-tree.js';
+import { computeTree } from './org-unit-tree.js';
 
 type Report = (path: string, message: string) => void;
 
@@ -56,7 +56,7 @@ function checkDataElements(file: TMetadataFile, merged: MergedMetadata, report: 
 }
 
 function checkDataSets(file: TMetadataFile, merged: MergedMetadata, report: Report): void {
-  const levels = new Set(computeLevels(merged.orgUnitParents).values());
+  const levels = new Set([...computeTree(merged.orgUnitParents).values()].map((node) => node.level));
   (file.dataSets ?? []).forEach((dataSet, index) => {
     const path = `dataSets[${index}]`;
     dataSet.dataElements.forEach((code, position) => {

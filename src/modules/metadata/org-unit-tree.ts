@@ -33,22 +33,25 @@ export function describeCycle(cycle: readonly string[]): string {
 }
 
 /**
- * The level of every unit (1 = root) whose chain of parents reaches a root; units on or under a
- * cycle or an unknown parent are left out.
+ * The level (1 = root) and path (`/QS/QS01`) of every unit whose chain of parents reaches a
+ * root; units on or under a cycle or an unknown parent are left out.
  */
-export function computeLevels(parents: ReadonlyMap<string, string | null>): Map<string, number> {
-  const levels = new Map<string, number>();
-  const levelOf = (code: string, seen: Set<string>): number | undefined => {
-    const known = levels.get(code);
-    if (known !== undefined) return known;
+export function computeTree(
+  parents: ReadonlyMap<string, string | null>,
+): Map<string, { level: number; path: string }> {
+  const placed = new Map<string, { level: number; path: string }>();
+  const place = (code: string, seen: Set<string>): { level: number; path: string } | undefined => {
+    const known = placed.get(code);
+    if (known) return known;
     if (!parents.has(code) || seen.has(code)) return undefined;
     seen.add(code);
     const parent = parents.get(code);
-    const level = parent == null ? 1 : (levelOf(parent, seen) ?? 0) + 1;
-    if (level <= 1 && parent != null) return undefined;
-    levels.set(code, level);
-    return level;
+    const above = parent == null ? { level: 0, path: '' } : place(parent, seen);
+    if (!above) return undefined;
+    const node = { level: above.level + 1, path: `${above.path}/${code}` };
+    placed.set(code, node);
+    return node;
   };
-  for (const code of parents.keys()) levelOf(code, new Set());
-  return levels;
+  for (const code of parents.keys()) place(code, new Set());
+  return placed;
 }
