@@ -38,5 +38,7 @@ export function newContext(browser: Browser, baseUrl: string): Promise<BrowserCo
 /** Saves a full-page screenshot of `page` to e2e/artifacts/<name>.png. */
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
+  // Let antd's transitions (tabs, fades) settle so the picture shows the final state.
+  await page.waitForTimeout(350);
   await page.screenshot({ path: `${ARTIFACTS}/${name}.png`, fullPage: true });
 }
