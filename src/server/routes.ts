@@ -1,6 +1,7 @@
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { registerDataValueRoutes } from '../modules/data-values/data-values.routes.js';
 import { registerImportRoutes } from '../modules/data-values/import.routes.js';
+import { registerGeoRoutes } from '../modules/geo/geo.routes.js';
 import { registerMetadataRoutes } from '../modules/metadata/metadata.routes.js';
 import type { RouteContext } from './http.js';
 
@@ -10,4 +11,5 @@ export async function registerAllRoutes(context: RouteContext): Promise<void> {
   await registerDataValueRoutes(context);
   await registerImportRoutes(context);
   await registerAnalyticsRoutes(context);
+  await registerGeoRoutes(context);
 }
