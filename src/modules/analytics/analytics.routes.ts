@@ -1,4 +1,53 @@
 import type { RouteContext } from '../../server/http.js';
+import { defineRoute } from '../../server/http.js';
+import {
+  ZAnalyticsAnswer,
+  ZAnalyticsQuery,
+  ZOverviewAnswer,
+  ZOverviewQuery,
+  ZSeriesAnswer,
+  ZSeriesQuery,
+} from './analytics.schema.js';
+import { getAnalyticsOverview, getIndicatorAnalytics } from './analytics.service.js';
+import { getAnalyticsSeries } from './analytics-series.service.js';
 
-/** Analytics routes (placeholder until the analytics module lands). */
-export async function registerAnalyticsRoutes(_context: RouteContext): Promise<void> {}
+/** GET /api/analytics, /api/analytics/overview and /api/analytics/series. */
+export async function registerAnalyticsRoutes(context: RouteContext): Promise<void> {
+  const { db } = context;
+  defineRoute(
+    context,
+    {
+      method: 'GET',
+      url: '/api/analytics',
+      summary: 'One indicator for an org unit and its children: values, 95% intervals, change, targets',
+      tag: 'analytics',
+      query: ZAnalyticsQuery,
+      response: ZAnalyticsAnswer,
+    },
+    ({ query }) => getIndicatorAnalytics(db, query),
+  );
+  defineRoute(
+    context,
+    {
+      method: 'GET',
+      url: '/api/analytics/overview',
+      summary: 'Every indicator for an org unit and its children in one answer',
+      tag: 'analytics',
+      query: ZOverviewQuery,
+      response: ZOverviewAnswer,
+    },
+    ({ query }) => getAnalyticsOverview(db, query),
+  );
+  defineRoute(
+    context,
+    {
+      method: 'GET',
+      url: '/api/analytics/series',
+      summary: 'Monthly series of one indicator, each month beside the same month a year earlier',
+      tag: 'analytics',
+      query: ZSeriesQuery,
+      response: ZSeriesAnswer,
+    },
+    ({ query }) => getAnalyticsSeries(db, query),
+  );
+}

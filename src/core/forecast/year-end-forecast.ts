@@ -1,0 +1,124 @@
+/**
+ * Year-end forecast of a monthly count from its year-to-date (statistics.md §5): the total is
+ * YTD / s, with s the share of the year the elapsed months held in past years (shrunk toward the
+ * parent's pattern for small units). Paths draw s from its year-to-year variability, the rate
+ * behind the YTD from Gamma(YTD + ½), and the remaining months' count from Poisson — or negative
+ * binomial when past months are over-dispersed. Seeded, so every call gives the same answer.
+ */
+import { createSampler } from './random.js';
+import { seasonalShare, type TShare } from './seasonal-share.js';
+
+export interface TForecastInput {
+  /** Monthly counts of past complete years (12 numbers each), oldest first. */
+  history: readonly (readonly number[])[];
+  /** Monthly counts of the current year so far (0–12 months). */
+  current: readonly number[];
+  /** The parent org unit's past years, for shrinking a small unit's seasonal pattern. */
+  parentHistory?: readonly (readonly number[])[];
+}
+
+export interface TYearEndForecast {
+  monthsElapsed: number;
+  ytd: number;
+  /** Mean of the simulated year-end totals. */
+  expected: number;
+  /** 10th and 90th percentiles of the simulated totals. */
+  ci80: [number, number];
+  /** Simulated year-end totals (sorted ascending). */
+  draws: Float64Array;
+  share: TShare;
+  /** Negative binomial size for the remaining months; null = Poisson. */
+  theta: number | null;
+}
+
+export const DEFAULT_DRAWS = 10_000;
+export const DEFAULT_SEED = 20_260_101;
+
+/** The simulated distribution of the year-end total. */
+export function forecastYearEnd(
+  input: TForecastInput,
+  options: { draws?: number; seed?: number } = {},
+): TYearEndForecast {
+  const drawCount = options.draws ?? DEFAULT_DRAWS;
+  const months = input.current.length;
+  const ytd = input.current.reduce((sum, value) => sum + value, 0);
+  const share = seasonalShare(input.history, months, input.parentHistory);
+  const draws = new Float64Array(drawCount);
+  if (months >= 12 || share.mean >= 1) {
+    draws.fill(ytd);
+    return { monthsElapsed: months, ytd, expected: ytd, ci80: [ytd, ytd], draws, share, theta: null };
+  }
+  const theta = dispersionTheta(input.history, 12 - months);
+  const sampler = createSampler(options.seed ?? DEFAULT_SEED);
+  for (let i = 0; i < drawCount; i++) {
+    const s = clamp(share.mean + share.sd * sampler.normal(), 0.01, 0.999);
+    const rate = months === 0 ? share.expectedTotal : sampler.gamma(ytd + 0.5) / s;
+    const restMean = months === 0 ? rate : rate * (1 - s);
+    const mean = theta === null ? restMean : (sampler.gamma(theta) * restMean) / theta;
+    draws[i] = ytd + sampler.poisson(mean);
+  }
+  draws.sort();
+  const expected = draws.reduce((sum, value) => sum + value, 0) / drawCount;
+  return {
+    monthsElapsed: months,
+    ytd,
+    expected,
+    ci80: [quantile(draws, 0.1), quantile(draws, 0.9)],
+    draws,
+    share,
+    theta,
+  };
+}
+
+/** Share of draws for which `condition` holds (the probability a target is met). */
+export function probabilityOf(forecast: TYearEndForecast, condition: (total: number) => boolean): number {
+  let hits = 0;
+  for (const total of forecast.draws) if (condition(total)) hits += 1;
+  return hits / forecast.draws.length;
+}
+
+/** Quantile `q` of sorted values (type 7, as R's default). */
+export function quantile(sorted: Float64Array | readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.min(sorted.length - 1, low + 1);
+  const a = sorted[low] ?? 0;
+  const b = sorted[high] ?? 0;
+  return a + (b - a) * (position - low);
+}
+
+/**
+ * Negative binomial size of the remaining months' total when past monthly counts are
+ * over-dispersed around their seasonal expectation (Pearson φ > 1.2), else null (Poisson).
+ */
+export function dispersionTheta(
+  history: readonly (readonly number[])[],
+  remainingMonths: number,
+): number | null {
+  const years = history.filter((year) => year.length === 12 && year.reduce((a, b) => a + b, 0) > 0);
+  if (years.length < 2) return null;
+  const pattern = Array.from({ length: 12 }, (_, m) => {
+    return (
+      years.reduce((sum, year) => sum + (year[m] ?? 0) / year.reduce((a, b) => a + b, 0), 0) / years.length
+    );
+  });
+  let chi = 0;
+  let meanSum = 0;
+  for (const year of years) {
+    const total = year.reduce((a, b) => a + b, 0);
+    for (let m = 0; m < 12; m++) {
+      const expected = total * (pattern[m] ?? 0);
+      if (expected > 0) chi += ((year[m] ?? 0) - expected) ** 2 / expected;
+      meanSum += expected;
+    }
+  }
+  const phi = chi / (years.length * 11 - 11);
+  if (!(phi > 1.2)) return null;
+  const monthlyMean = meanSum / (years.length * 12);
+  return (monthlyMean / (phi - 1)) * remainingMonths;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.min(high, Math.max(low, value));
+}

@@ -1,0 +1,223 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parsePeriod } from '../../core/periods/index.js';
+import { createTestStore, type TestStore, testStoreKinds } from '../../store/testing/test-store.js';
+import { getAnalyticsOverview, getIndicatorAnalytics } from './analytics.service.js';
+import { loadAnalyticsCatalog } from './analytics-catalog.js';
+import { getAnalyticsSeries } from './analytics-series.service.js';
+import { evaluateIndicator } from './indicator-values.js';
+import { fixtureBirths, loadAnalyticsFixture, POPULATION, writeValues } from './testing/analytics-fixture.js';
+
+const TODAY = '2026-10-15';
+
+function expectSame(actual: number | null | undefined, expected: number | null | undefined): void {
+  if (expected === null || expected === undefined) expect(actual ?? null).toBeNull();
+  else expect(actual).toBeCloseTo(expected, 6);
+}
+
+describe.each(testStoreKinds())('analytics on %s', (kind) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await createTestStore(kind);
+    await loadAnalyticsFixture(store.db);
+  });
+  afterAll(() => store.dispose());
+
+  const orgUnitIds = async () => {
+    const rows = await store.db.query<{ id: number; code: string }>(
+      'SELECT id, code FROM org_unit ORDER BY code',
+    );
+    return rows;
+  };
+
+  it.each([
+    ['2025', false],
+    ['2025Q3', false],
+    ['202602', false],
+    ['2026W10', true],
+    ['2026W14', false],
+    ['202609', true],
+  ])('reads %s (ytd %s) from the aggregates exactly as a GROUP BY over raw values', async (periodId, ytd) => {
+    const catalog = await loadAnalyticsCatalog(store.db);
+    const ids = (await orgUnitIds()).map((row) => row.id);
+    const period = parsePeriod(periodId);
+    for (const indicator of catalog.indicators) {
+      const fresh = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd });
+      const raw = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd, from: 'raw' });
+      for (const id of ids) {
+        expectSame(fresh.get(id)?.numerator, raw.get(id)?.numerator);
+        expectSame(fresh.get(id)?.denominator, raw.get(id)?.denominator);
+      }
+    }
+  });
+
+  it('sums births up the tree and averages yearly population over any sub-period', async () => {
+    const answer = await getIndicatorAnalytics(
+      store.db,
+      { indicator: 'CBR', orgUnit: 'QS', level: 'children', period: '2025', ytd: false },
+      { today: TODAY },
+    );
+    const births2025 = fixtureBirths()
+      .filter((row) => row.period.startsWith('2025'))
+      .reduce((sum, row) => sum + row.value, 0);
+    const population = Object.values(POPULATION).reduce((a, b) => a + b, 0);
+    expect(answer.parent.numerator).toBeCloseTo(births2025, 6);
+    expect(answer.parent.denominator).toBeCloseTo(population, 6);
+    expect(answer.parent.value).toBeCloseTo((births2025 / population) * 1000, 9);
+    expect(answer.rows.map((row) => row.orgUnit)).toEqual(['QS01', 'QS02']);
+    const quarter = await getIndicatorAnalytics(store.db, {
+      indicator: 'CBR',
+      orgUnit: 'QS0101',
+      level: 'self',
+      period: '2025Q2',
+      ytd: false,
+    });
+    expect(quarter.parent.denominator).toBeCloseTo(60_000, 6);
+  });
+
+  it('gives every row an interval around its value, a p-value for the change and a rank', async () => {
+    const answer = await getIndicatorAnalytics(
+      store.db,
+      { indicator: 'CBR', orgUnit: 'QS', level: 'children', period: '2025', ytd: false },
+      { today: TODAY },
+    );
+    for (const row of [answer.parent, ...answer.rows]) {
+      const [low, high] = row.ci95 ?? [Number.NaN, Number.NaN];
+      expect(low).toBeLessThan(row.value ?? 0);
+      expect(high).toBeGreaterThan(row.value ?? 0);
+      expect(row.previous.value).not.toBeNull();
+      expect(row.change).toBeCloseTo((row.value ?? 0) - (row.previous.value ?? 0), 9);
+      expect(row.pValue).toBeGreaterThan(0);
+      expect(row.significant).toBe((row.pValue ?? 1) < 0.05);
+    }
+    expect(answer.rows.map((row) => row.rank).sort()).toEqual([1, 2]);
+    expect(answer.rows.some((row) => row.aboveParentAverage)).toBe(true);
+  });
+
+  it('judges a closed year’s target on its final value', async () => {
+    const answer = await getIndicatorAnalytics(
+      store.db,
+      { indicator: 'CBR', orgUnit: 'QS', level: 'children', period: '2025', ytd: false },
+      { today: TODAY },
+    );
+    const county = answer.rows.find((row) => row.orgUnit === 'QS01');
+    expect(county?.target?.rule).toBe('AT_MOST');
+    expect(county?.target?.status).toBe((county?.value ?? 0) <= 9 ? 'MET' : 'MISSED');
+  });
+
+  it('forecasts the current year and gives the probability of meeting the target', async () => {
+    const answer = await getIndicatorAnalytics(
+      store.db,
+      { indicator: 'CBR', orgUnit: 'QS', level: 'children', period: '202609', ytd: true },
+      { today: TODAY },
+    );
+    const target = answer.parent.target;
+    expect(target?.rule).toBe('BELOW_PREVIOUS_YEAR');
+    expect(target?.probability).toBeGreaterThanOrEqual(0);
+    expect(target?.probability).toBeLessThanOrEqual(1);
+    expect(['ON_TRACK', 'AT_RISK', 'OFF_TRACK']).toContain(target?.status);
+    const [low, high] = target?.forecast?.ci80 ?? [0, 0];
+    expect(low).toBeLessThanOrEqual(target?.forecast?.value ?? 0);
+    expect(high).toBeGreaterThanOrEqual(target?.forecast?.value ?? 0);
+    // A YTD rate is annualised: close to the full-year rate, not three quarters of it.
+    expect(answer.parent.value).toBeGreaterThan(0.8 * (target?.previousYearValue ?? 0));
+    expect(answer.parent.direction).not.toBeNull();
+  });
+
+  it('computes sex ratios, proportions and plain counts with their methods', async () => {
+    const overview = await getAnalyticsOverview(
+      store.db,
+      { orgUnit: 'QS', level: 'children', period: '2025', ytd: false },
+      { today: TODAY },
+    );
+    const byCode = new Map(overview.indicators.map((answer) => [answer.indicator.code, answer]));
+    const srb = byCode.get('SRB')?.parent;
+    expect(srb?.value).toBeCloseTo(((srb?.numerator ?? 0) / (srb?.denominator ?? 1)) * 100, 9);
+    expect(srb?.ci95?.[0]).toBeLessThan(srb?.value ?? 0);
+    const share = byCode.get('MALE_SHARE')?.parent;
+    expect(share?.ci95?.[1]).toBeLessThan(100);
+    expect(byCode.get('HOSP_BIRTHS')?.parent.ci95).toBeNull();
+    // 2026W1 runs from 29 December 2025: 3 of its 7 days count into 2025.
+    expect(byCode.get('HOSP_BIRTHS')?.parent.value).toBeCloseTo((7 * 3) / 7, 9);
+  });
+
+  it('answers weekly hospital births split by days and yields null without a denominator', async () => {
+    const week = await getIndicatorAnalytics(store.db, {
+      indicator: 'HOSP_BIRTHS',
+      orgUnit: 'QS',
+      level: 'self',
+      period: '2026W5',
+      ytd: false,
+    });
+    expect(week.parent.value).toBeCloseTo(7 + (4 % 3), 9);
+    const cbrNoPop = await getIndicatorAnalytics(store.db, {
+      indicator: 'CBR',
+      orgUnit: 'QS',
+      level: 'self',
+      period: '2018',
+      ytd: false,
+    });
+    expect(cbrNoPop.parent.value).toBeNull();
+  });
+
+  it('shows a saved value at once and forgets a rolled-back one', async () => {
+    const query = { indicator: 'CBR', orgUnit: 'QS', level: 'self' as const, period: '202603', ytd: false };
+    const before = (await getIndicatorAnalytics(store.db, query)).parent.numerator ?? 0;
+    await writeValues(store.db, [
+      { dataElement: 'BIRTHS', combo: 'M', source: 'STAT', orgUnit: 'QS0201', period: '202603', value: 1000 },
+    ]);
+    const after = (await getIndicatorAnalytics(store.db, query)).parent.numerator ?? 0;
+    const old =
+      fixtureBirths().find((row) => row.orgUnit === 'QS0201' && row.period === '202603' && row.sex === 'M')
+        ?.value ?? 0;
+    expect(after - before).toBeCloseTo(1000 - old, 9);
+    await store.db
+      .transaction(async (tx) => {
+        await tx.query(
+          "DELETE FROM data_value WHERE org_unit_id = (SELECT id FROM org_unit WHERE code = 'QS0201')",
+        );
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    expect((await getIndicatorAnalytics(store.db, query)).parent.numerator).toBeCloseTo(after, 9);
+  });
+
+  it('reads LAST elements as the latest period in range', async () => {
+    const rows = await store.db.query<{ n: number }>(
+      "SELECT count(*)::int AS n FROM data_value_monthly m JOIN data_element d ON d.id = m.data_element_id WHERE d.code = 'STOCK'",
+    );
+    expect(rows[0]?.n).toBeGreaterThan(0);
+  });
+
+  it('returns a monthly series beside the previous year', async () => {
+    const series = await getAnalyticsSeries(store.db, {
+      indicator: 'CBR',
+      orgUnit: 'QS01',
+      from: '202601',
+      to: '202612',
+    });
+    expect(series.points).toHaveLength(12);
+    expect(series.points[0]?.previous.numerator).not.toBeNull();
+    expect(series.points[11]?.value).toBeNull();
+  });
+
+  it('names an unknown indicator or org unit', async () => {
+    await expect(
+      getIndicatorAnalytics(store.db, {
+        indicator: 'NOPE',
+        orgUnit: 'QS',
+        level: 'self',
+        period: '2025',
+        ytd: false,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+    await expect(
+      getIndicatorAnalytics(store.db, {
+        indicator: 'CBR',
+        orgUnit: 'NOPE',
+        level: 'self',
+        period: '2025',
+        ytd: false,
+      }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

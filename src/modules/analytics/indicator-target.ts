@@ -1,0 +1,184 @@
+/**
+ * Target status of each org unit that has a target for the year: a closed year is judged on its
+ * final value; the current year on the probability, from the year-end forecast of the indicator's
+ * numerator (and of a count denominator), that the rule holds at year end.
+ */
+import {
+  closedYearStatus,
+  forecastYearEnd,
+  openYearStatus,
+  quantile,
+  type TYearEndForecast,
+  targetCondition,
+} from '../../core/forecast/index.js';
+import { parsePeriod } from '../../core/periods/index.js';
+import type { Queryable } from '../../store/db.js';
+import type { TTargetAnswer } from './analytics.schema.js';
+import type { TAnalyticsCatalog, TParsedIndicator } from './analytics-catalog.js';
+import type { TTargetRow } from './analytics-metadata.repository.js';
+import { evaluateIndicator, type TValueCache } from './indicator-values.js';
+import { monthEnd } from './month-split.js';
+import {
+  isCountDenominator,
+  loadMonthlyExpression,
+  monthsBetween,
+  type TMonthlyValues,
+} from './monthly-series.js';
+
+/** How many past years the seasonal pattern is learnt from. */
+export const HISTORY_YEARS = 5;
+
+export interface TTargetContext {
+  db: Queryable;
+  catalog: TAnalyticsCatalog;
+  indicator: TParsedIndicator;
+  /** Last day of the queried range; the forecast starts from the complete months up to it. */
+  rangeEnd: string;
+  /** Today's date (ISO); data after it does not exist yet. */
+  today: string;
+  parentId: number;
+  cache: TValueCache;
+}
+
+/** Complete months of `year` up to `date` (0–12). */
+export function completeMonths(year: number, date: string): number {
+  if (date < `${year}-01-01`) return 0;
+  if (date > `${year}-12-31`) return 12;
+  const month = Number(date.slice(5, 7));
+  return date === monthEnd(date) ? month : month - 1;
+}
+
+/** Target answers by org unit id for the given targets. */
+export async function evaluateTargets(
+  context: TTargetContext,
+  targets: readonly TTargetRow[],
+): Promise<Map<number, TTargetAnswer>> {
+  const answers = new Map<number, TTargetAnswer>();
+  if (targets.length === 0) return answers;
+  const { db, catalog, indicator, cache } = context;
+  const year = Number(context.rangeEnd.slice(0, 4));
+  const orgUnitIds = targets.map((target) => target.orgUnitId);
+  const thisYear = await evaluateIndicator(db, catalog, indicator, orgUnitIds, {
+    period: parsePeriod(String(year)),
+    ytd: false,
+    cache,
+  });
+  const lastYear = await evaluateIndicator(db, catalog, indicator, orgUnitIds, {
+    period: parsePeriod(String(year - 1)),
+    ytd: false,
+    cache,
+  });
+  const closed = context.today > `${year}-12-31`;
+  const series = closed ? null : await loadSeries(context, year, [...orgUnitIds, context.parentId]);
+  const months = Math.min(completeMonths(year, context.rangeEnd), completeMonths(year, context.today));
+  for (const target of targets) {
+    const previousYearValue = lastYear.get(target.orgUnitId)?.value ?? null;
+    const condition = targetCondition(target, previousYearValue);
+    const base = { rule: target.rule, threshold: target.threshold, year, previousYearValue };
+    const final = thisYear.get(target.orgUnitId);
+    if (!condition) {
+      answers.set(target.orgUnitId, { ...base, status: 'UNKNOWN', probability: null, forecast: null });
+    } else if (closed || !series) {
+      const value = final?.value ?? null;
+      const met = value !== null && condition(value);
+      answers.set(target.orgUnitId, {
+        ...base,
+        status: value === null ? 'UNKNOWN' : closedYearStatus(met),
+        probability: value === null ? null : met ? 1 : 0,
+        forecast: null,
+      });
+    } else {
+      const draws = yearEndValues(
+        context,
+        series,
+        target.orgUnitId,
+        year,
+        months,
+        final?.denominator ?? null,
+      );
+      if (!draws)
+        answers.set(target.orgUnitId, { ...base, status: 'UNKNOWN', probability: null, forecast: null });
+      else {
+        const probability = draws.filter(condition).length / draws.length;
+        const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+        answers.set(target.orgUnitId, {
+          ...base,
+          status: openYearStatus(probability),
+          probability,
+          forecast: { value: mean, ci80: [quantile(draws, 0.1), quantile(draws, 0.9)] },
+        });
+      }
+    }
+  }
+  return answers;
+}
+
+interface TSeries {
+  numerator: TMonthlyValues;
+  denominator: TMonthlyValues | null;
+}
+
+async function loadSeries(context: TTargetContext, year: number, orgUnitIds: number[]): Promise<TSeries> {
+  const { db, catalog, indicator } = context;
+  const first = `${year - HISTORY_YEARS}-01`;
+  const last = `${year}-12`;
+  const numerator = await loadMonthlyExpression(
+    db,
+    catalog,
+    indicator.numeratorNode,
+    orgUnitIds,
+    first,
+    last,
+  );
+  const denominator = isCountDenominator(catalog, indicator)
+    ? await loadMonthlyExpression(db, catalog, indicator.denominatorNode, orgUnitIds, first, last)
+    : null;
+  return { numerator, denominator };
+}
+
+function forecastOf(
+  values: TMonthlyValues,
+  orgUnitId: number,
+  parentId: number,
+  year: number,
+  months: number,
+): TYearEndForecast {
+  const yearsOf = (id: number): number[][] => {
+    const perMonth = values.get(id);
+    const years: number[][] = [];
+    for (let y = year - HISTORY_YEARS; y < year; y++) {
+      const row = monthsBetween(`${y}-01`, `${y}-12`).map((month) => perMonth?.get(month) ?? null);
+      if (row.every((value) => value !== null)) years.push(row as number[]);
+    }
+    return years;
+  };
+  const current = monthsBetween(`${year}-01`, `${year}-12`)
+    .slice(0, months)
+    .map((month) => values.get(orgUnitId)?.get(month) ?? 0);
+  return forecastYearEnd({ history: yearsOf(orgUnitId), current, parentHistory: yearsOf(parentId) });
+}
+
+/** Simulated year-end indicator values, or null without a denominator. */
+function yearEndValues(
+  context: TTargetContext,
+  series: TSeries,
+  orgUnitId: number,
+  year: number,
+  months: number,
+  yearDenominator: number | null,
+): number[] | null {
+  const factor = context.indicator.factor;
+  const numerator = forecastOf(series.numerator, orgUnitId, context.parentId, year, months);
+  if (series.denominator) {
+    // Both counts follow the same seasonal pattern: pair the sorted draws (comonotone).
+    const denominator = forecastOf(series.denominator, orgUnitId, context.parentId, year, months);
+    return Array.from(numerator.draws, (n, i) => {
+      const d = denominator.draws[i] ?? 0;
+      return d > 0 ? (n / d) * factor : Number.NaN;
+    })
+      .filter((value) => Number.isFinite(value))
+      .sort((a, b) => a - b);
+  }
+  if (yearDenominator === null || !(yearDenominator > 0)) return null;
+  return Array.from(numerator.draws, (n) => (n / yearDenominator) * factor);
+}
