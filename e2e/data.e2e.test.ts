@@ -5,6 +5,7 @@ import { startTestApp, type TestApp } from '../src/server/testing/test-app.js';
 import { chooseOption, settledCellStatus } from './support/antd.js';
 import { ARTIFACTS, launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
 import { loadFixture, NO_METADATA_API, previousMonth } from './support/fixture.js';
+import { listDocumentedRoutes, missingRoute } from './support/routes.js';
 
 interface TValue {
   dataElement: string;
@@ -19,6 +20,13 @@ describe('entering and importing data', () => {
   let context: BrowserContext;
   let page: Page;
   let hasApi = false;
+  let routes = new Set<string>();
+  /** Skips the running test with a reason while a route it needs is missing. */
+  function requireRoutes(skip: (note?: string) => void, required: string[]): void {
+    if (!hasApi) skip(NO_METADATA_API);
+    const missing = missingRoute(routes, required);
+    if (missing) skip(missing);
+  }
   const period = previousMonth();
 
   async function storedValues(orgUnit: string, periodId: string): Promise<TValue[]> {
@@ -32,6 +40,7 @@ describe('entering and importing data', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
     hasApi = await loadFixture(server.baseUrl);
+    routes = await listDocumentedRoutes(server.baseUrl);
     context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
   });
@@ -43,7 +52,7 @@ describe('entering and importing data', () => {
   });
 
   it('saves a value typed into the entry form, and the API reads it back', async ({ skip }) => {
-    if (!hasApi) skip(NO_METADATA_API);
+    requireRoutes(skip, ['GET /api/dataValues', 'POST /api/dataValues']);
     await page.goto('/data-entry?orgUnit=QS0101');
     await chooseOption(page, 'data-set-select', '出生月报');
     await chooseOption(page, 'period-year', String(period.year));
@@ -70,7 +79,7 @@ describe('entering and importing data', () => {
   it('shows the validation error under a field whose value is refused, and stores nothing', async ({
     skip,
   }) => {
-    if (!hasApi) skip(NO_METADATA_API);
+    requireRoutes(skip, ['GET /api/dataValues', 'POST /api/dataValues']);
     const cell = page.getByTestId('cell-BIRTHS-F.1-STAT');
     await cell.fill('abc');
     await cell.press('Tab');
@@ -83,7 +92,7 @@ describe('entering and importing data', () => {
   });
 
   it('downloads the XLSX entry template of the chosen form', async ({ skip }) => {
-    if (!hasApi) skip(NO_METADATA_API);
+    requireRoutes(skip, ['GET /api/dataSets/{code}/template.xlsx']);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('download-template').click(),
@@ -95,7 +104,7 @@ describe('entering and importing data', () => {
   });
 
   it('lists the one bad row of a CSV in a dry run, then imports the valid rows', async ({ skip }) => {
-    if (!hasApi) skip(NO_METADATA_API);
+    requireRoutes(skip, ['GET /api/dataValues', 'POST /api/dataValueSets']);
     const csv = [
       'dataelement,period,orgunit,categoryoptioncombo,attributeoptioncombo,value,storedby,lastupdated,comment,followup',
       'BIRTHS,202609,QS0201,M.1,STAT,5,,,,',
