@@ -237,6 +237,68 @@ describe.each(testStoreKinds())('metadata import on %s', (kind) => {
     expect(await countRows(db)).toEqual(before);
   });
 
+  it('imports constants, reconciliations and validation rules idempotently', async () => {
+    const file = {
+      sources: [{ code: 'HOSP', name: '住院分娩', nameEn: 'Hospital deliveries' }],
+      dataElements: [
+        { code: 'BIRTHS_MATCHED', name: '匹配出生', valueType: 'INTEGER', aggregation: 'SUM' },
+        { code: 'WOMEN', name: '育龄妇女', valueType: 'INTEGER', aggregation: 'AVERAGE' },
+      ],
+      constants: [{ code: 'PER_K', name: '千', value: 1000 }],
+      reconciliations: [
+        {
+          code: 'BIRTH_DSE',
+          a: { dataElement: 'BIRTHS', source: 'STAT', options: { SEX: 'M' } },
+          b: { dataElement: 'BIRTHS', source: 'HOSP' },
+          matched: { dataElement: 'BIRTHS_MATCHED' },
+        },
+      ],
+      validationRules: [
+        {
+          code: 'BIRTHS_LE_WOMEN',
+          name: '出生不超过育龄妇女',
+          leftSide: { expression: '#{BIRTHS}' },
+          operator: 'less_than_or_equal_to',
+          rightSide: { expression: '#{WOMEN} * C{PER_K} / C{PER_K}', description: 'women' },
+        },
+      ],
+      dataSets: [
+        {
+          code: 'LIST',
+          name: '名单',
+          periodType: 'Yearly',
+          dueDays: 30,
+          dataElements: ['WOMEN'],
+          orgUnits: ['QS02', 'QS01', 'QS01'],
+        },
+      ],
+    } as const;
+    const first = await importMetadata(db, file);
+    expect(first.stats).toMatchObject({
+      constants: { created: 1 },
+      reconciliations: { created: 1 },
+      validationRules: { created: 1 },
+      dataSets: { created: 1 },
+    });
+    expect((await getDataSet(db, 'LIST')).orgUnits).toEqual(['QS01', 'QS02']);
+    const again = await importMetadata(db, file);
+    expect(Object.values(again.stats).every((stats) => stats.created + stats.updated === 0)).toBe(true);
+    const exported = await exportMetadata(db);
+    expect(exported.validationRules[0]).toEqual({ ...file.validationRules[0], importance: 'MEDIUM' });
+    expect(exported.reconciliations[0]).toEqual(file.reconciliations[0]);
+  });
+
+  it('refuses a data set with both or neither of orgUnitLevel and orgUnits', async () => {
+    const set = { code: 'BAD', name: 'x', periodType: 'Monthly', dueDays: 1, dataElements: ['POP'] };
+    const errors = await invalidErrors(
+      importMetadata(db, { dataSets: [set, { ...set, code: 'BAD2', orgUnitLevel: 9 }] }),
+    );
+    expect(errors).toEqual([
+      { path: 'dataSets[0]', message: 'give exactly one of orgUnitLevel and orgUnits' },
+      { path: 'dataSets[1].orgUnitLevel', message: 'no org unit is at level 9' },
+    ]);
+  });
+
   it('exports what an empty store imports back unchanged', async () => {
     const exported = await exportMetadata(db);
     expect(exported.orgUnits.map((unit) => unit.code).slice(0, 2)).toEqual(['QS', 'QS01']);
