@@ -1,4 +1,7 @@
 import type { RouteContext } from '../../server/http.js';
+import { registerEntryRoutes } from './entry/entry.routes.js';
 
-/** Data value entry, import and export routes (placeholder until the module lands). */
-export async function registerDataValueRoutes(_context: RouteContext): Promise<void> {}
+/** Data value entry, export and XLSX template routes (the import route is in import.routes.ts). */
+export async function registerDataValueRoutes(context: RouteContext): Promise<void> {
+  registerEntryRoutes(context);
+}
