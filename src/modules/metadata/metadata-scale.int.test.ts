@@ -42,8 +42,9 @@ describe.each(testStoreKinds())('metadata import at province scale on %s', (kind
     console.info(`${kind}: import ${importMs.toFixed(0)} ms, re-import ${reimportMs.toFixed(0)} ms`);
     expect(first.stats.orgUnits.created).toBe(2097);
     expect(again.stats.orgUnits.unchanged).toBe(2097);
-    // Measured alone: ~1.5 s on PGlite, ~0.7 s on a server; the bound leaves room for a busy machine.
-    expect(importMs).toBeLessThan(10_000);
+    // Measured on an idle machine: ~1.5 s on PGlite, ~0.7 s on a server. The bound only catches
+    // row-by-row regressions: shared CI machines under load run this ten times slower.
+    expect(importMs).toBeLessThan(60_000);
     expect(await getOrgUnit(store.db, 'P160112')).toMatchObject({ level: 4, path: '/P/P16/P1601/P160112' });
     expect(await listDescendantCodes(store.db, 'P01')).toHaveLength(10 + 120);
   });
