@@ -57,7 +57,7 @@ export function forecastYearEnd(
     const mean = theta === null ? restMean : (sampler.gamma(theta) * restMean) / theta;
     draws[i] = ytd + sampler.poisson(mean);
   }
-  draws.sort();
+  sortCounts(draws);
   const expected = draws.reduce((sum, value) => sum + value, 0) / drawCount;
   return {
     monthsElapsed: months,
@@ -117,6 +117,29 @@ export function dispersionTheta(
   if (!(phi > 1.2)) return null;
   const monthlyMean = meanSum / (years.length * 12);
   return (monthlyMean / (phi - 1)) * remainingMonths;
+}
+
+/** Sorts whole-number draws in place by counting (a typed-array sort of 10,000 costs ~1 ms). */
+function sortCounts(draws: Float64Array): void {
+  let low = Number.POSITIVE_INFINITY;
+  let high = Number.NEGATIVE_INFINITY;
+  let whole = true;
+  for (const value of draws) {
+    if (value < low) low = value;
+    if (value > high) high = value;
+    if (!Number.isInteger(value)) whole = false;
+  }
+  if (!whole || !(high - low < 4 * draws.length)) {
+    draws.sort();
+    return;
+  }
+  const counts = new Uint32Array(high - low + 1);
+  for (const value of draws) counts[value - low] = (counts[value - low] ?? 0) + 1;
+  let index = 0;
+  counts.forEach((count, offset) => {
+    draws.fill(low + offset, index, index + count);
+    index += count;
+  });
 }
 
 function clamp(value: number, low: number, high: number): number {
