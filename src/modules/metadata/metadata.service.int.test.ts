@@ -123,6 +123,34 @@ describe.each(testStoreKinds())('metadata import on %s', (kind) => {
     expect(dataSet.sources.map((source) => source.code)).toEqual(['HOSP', 'STAT']);
   });
 
+  it('loads the catalog other modules read metadata from', async () => {
+    const catalog = await loadMetadataCatalog(db);
+    expect(catalog.orgUnits.get('QS0102')).toMatchObject({
+      level: 3,
+      path: '/QS/QS01/QS0102',
+      parent: 'QS01',
+    });
+    expect(catalog.dataElements.get('BIRTHS')?.optionCombos.get('F.2')?.options).toEqual({
+      SEX: 'F',
+      ORDER: '2',
+    });
+    expect(catalog.findDataElement('BIRTHS')?.categories.map((category) => category.options)).toEqual([
+      ['M', 'F'],
+      ['1', '2', '3P'],
+    ]);
+    expect([catalog.hasSource('STAT'), catalog.hasSource('NOPE'), catalog.defaultSource]).toEqual([
+      true,
+      false,
+      'STAT',
+    ]);
+    expect(catalog.dataSets.get('MONTHLY')?.orgUnits).toEqual(
+      new Set(['QS0101', 'QS0102', 'QS0201', 'QS0202']),
+    );
+    expect(catalog.targets).toEqual([
+      { indicator: 'CBR', orgUnit: 'QS', year: 2026, rule: 'BELOW_PREVIOUS_YEAR' },
+    ]);
+  });
+
   it('re-imports the same file without changing anything', async () => {
     const before = await countRows(db);
     const result = await importMetadata(db, buildMetadataFixture());
