@@ -91,6 +91,30 @@ describe('entering and importing data', () => {
     expect(values.find((v) => v.categoryOptionCombo === 'F.1')).toBeUndefined();
   });
 
+  it('refuses to overwrite a value someone else changed since the form was loaded', async ({ skip }) => {
+    requireRoutes(skip, ['GET /api/dataValues', 'POST /api/dataValues']);
+    const changedElsewhere = await fetch(`${server.baseUrl}/api/dataValues`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        dataElement: 'BIRTHS',
+        period: period.id,
+        orgUnit: 'QS0101',
+        categoryOptionCombo: 'M.1',
+        value: '20',
+      }),
+    });
+    expect(changedElsewhere.status).toBe(200);
+    const cell = page.getByTestId('cell-BIRTHS-M.1-STAT');
+    await cell.fill('13');
+    await cell.press('Tab');
+    const settled = await settledCellStatus(page, 'cell-BIRTHS-M.1-STAT');
+    expect(settled).toMatchObject({ status: 'error' });
+    expect(settled.text).toContain('数据已被他人修改');
+    const values = await storedValues('QS0101', period.id);
+    expect(values.find((v) => v.categoryOptionCombo === 'M.1')?.value).toBe('20');
+  });
+
   it('downloads the XLSX entry template of the chosen form', async ({ skip }) => {
     requireRoutes(skip, ['GET /api/dataSets/{code}/template.xlsx']);
     const [download] = await Promise.all([

@@ -79,7 +79,7 @@ function answerDataValuePost(route: Route, api: TMockApi): Promise<void> {
       500,
     );
   api.posted.push(body);
-  return json(route, { status: 'SUCCESS' });
+  return json(route, { ...body, comment: null, followup: false, storedBy: 'api', version: 1 });
 }
 
 async function answerImport(route: Route, url: URL): Promise<void> {

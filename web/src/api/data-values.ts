@@ -1,26 +1,28 @@
 import { apiRequest, withQuery } from './client.js';
-import { unwrapList } from './metadata.js';
-import type { TDataValue } from './types.js';
+import type { TDataValueInput, TDataValueKey, TFormValues, TStoredDataValue } from './types.js';
 
-/** The key of one value: which element, cell, source, unit and period. */
-export type TDataValueKey = Omit<TDataValue, 'value' | 'comment'>;
+/** One value of an entry form as `GET /api/dataValues` lists it. */
+export type TFormValue = TFormValues['dataValues'][number];
 
-/** Current values of a data set for one org unit and period. */
+/** Current values of a data set's form for one org unit and period. */
 export async function listDataValues(
   query: { dataSet: string; period: string; orgUnit: string },
   signal?: AbortSignal,
-): Promise<TDataValue[]> {
-  const answer = await apiRequest<TDataValue[] | { items: TDataValue[] } | { dataValues: TDataValue[] }>(
-    'GET',
-    '/api/dataValues',
-    { query, ...(signal ? { signal } : {}) },
-  );
-  return 'dataValues' in answer ? answer.dataValues : unwrapList(answer);
+): Promise<TFormValue[]> {
+  const answer = await apiRequest<TFormValues>('GET', '/api/dataValues', {
+    query,
+    ...(signal ? { signal } : {}),
+  });
+  return answer.dataValues;
 }
 
-/** Saves one value; throws ApiError VALIDATION_FAILED with `details.reason` when it is not valid. */
-export async function saveDataValue(value: TDataValue): Promise<void> {
-  await apiRequest('POST', '/api/dataValues', { body: value });
+/**
+ * Saves one value and returns it as stored (with its new version). Throws ApiError
+ * VALIDATION_FAILED with `details.reason` when the value is refused, STALE_VERSION when
+ * `version` is not the stored one any more.
+ */
+export function saveDataValue(value: TDataValueInput): Promise<TStoredDataValue> {
+  return apiRequest('POST', '/api/dataValues', { body: value });
 }
 
 /** Deletes one value. */

@@ -3,7 +3,12 @@
  * schema, the type comes from it (type-only import: no server code reaches the bundle).
  */
 export type { TImportConflict, TImportSummary } from '../../../src/modules/data-values/data-values.schema.js';
-
+export type {
+  TDataValueInput,
+  TDataValueKey,
+  TFormValues,
+  TStoredDataValue,
+} from '../../../src/modules/data-values/entry/entry.schema.js';
 export type {
   TDataElement,
   TDataSetDetail,
@@ -13,14 +18,3 @@ export type {
   TOrgUnit,
   TOrgUnitDetail,
 } from '../../../src/modules/metadata/metadata-api.schema.js';
-
-/** One stored data value (DHIS2 shape, codes as identifiers). */
-export interface TDataValue {
-  dataElement: string;
-  period: string;
-  orgUnit: string;
-  categoryOptionCombo: string;
-  attributeOptionCombo: string;
-  value: string;
-  comment?: string | null;
-}

@@ -1,7 +1,8 @@
 import { Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
-import { deleteDataValue, saveDataValue, type TDataValueKey } from '../api/data-values.js';
+import { deleteDataValue, saveDataValue } from '../api/data-values.js';
+import type { TDataValueKey } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
 import { useErrorText } from './error-message.js';
 
@@ -28,38 +29,59 @@ export function cellTestId(
   return `cell-${key.dataElement}-${key.categoryOptionCombo}-${key.attributeOptionCombo}`;
 }
 
+/** What a field starts from: the stored value and its version (none when nothing is stored). */
+export interface TCellInitial {
+  value: string;
+  version: number | undefined;
+}
+
 /**
- * One data-entry field. On blur a changed value is saved (an emptied one deleted); the field
- * turns green when saved and shows the validation error under it in red when refused.
+ * One data-entry field. On blur a changed value is saved (an emptied one deleted) with the version
+ * last seen, so a concurrent change answers STALE_VERSION; the field turns green when saved and
+ * shows the error under it in red when refused.
  */
 export function EntryCell({
   valueKey,
+  dataSet,
   initial,
   label,
 }: {
   valueKey: TDataValueKey;
-  initial: string;
+  dataSet: string;
+  initial: TCellInitial;
   label: string;
 }) {
   const { t } = useI18n();
   const describeError = useErrorText();
-  const [value, setValue] = useState(initial);
+  const [value, setValue] = useState(initial.value);
   const [stored, setStored] = useState(initial);
   const [status, setStatus] = useState<TCellStatus>({ kind: 'idle' });
+  // Reset only when the stored value itself changes (the grid rebuilds `initial` objects on render).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: keyed on the value and version, not the object.
   useEffect(() => {
-    setValue(initial);
+    setValue(initial.value);
     setStored(initial);
     setStatus({ kind: 'idle' });
-  }, [initial]);
+  }, [initial.value, initial.version]);
 
   const commit = async () => {
     const next = value.trim();
-    if (next === stored) return;
+    if (next === stored.value) return;
     setStatus({ kind: 'saving' });
     try {
-      if (next === '') await deleteDataValue(valueKey);
-      else await saveDataValue({ ...valueKey, value: next });
-      setStored(next);
+      if (next === '') {
+        await deleteDataValue(valueKey);
+        setStored({ value: '', version: undefined });
+      } else {
+        const version = stored.version;
+        const saved = await saveDataValue({
+          ...valueKey,
+          dataSet,
+          value: next,
+          ...(version ? { version } : {}),
+        });
+        setStored({ value: saved.value, version: saved.version });
+      }
       setStatus({ kind: 'saved' });
     } catch (error) {
       const { title } = describeError(error);

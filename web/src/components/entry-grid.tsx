@@ -1,8 +1,9 @@
 import { Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table/index.js';
-import type { TDataSetDetail, TDataValue, TOptionCombo } from '../api/types.js';
+import type { TFormValue } from '../api/data-values.js';
+import type { TDataSetDetail, TOptionCombo } from '../api/types.js';
 import { useI18n } from '../i18n/i18n.js';
-import { EntryCell } from './entry-cell.js';
+import { EntryCell, type TCellInitial } from './entry-cell.js';
 import { localName } from './local-name.js';
 
 type TElement = TDataSetDetail['dataElements'][number];
@@ -18,6 +19,8 @@ export function groupByCombos(elements: TElement[]): { combos: TOptionCombo[]; e
   }
   return [...groups.values()];
 }
+
+const EMPTY_CELL: TCellInitial = { value: '', version: undefined };
 
 /** The key of a value in the grid's lookup. */
 export function valueLookupKey(dataElement: string, combo: string, source: string): string {
@@ -36,13 +39,13 @@ export function EntryGrid({
   orgUnit: string;
   period: string;
   source: string;
-  values: TDataValue[];
+  values: TFormValue[];
 }) {
   const { t, language } = useI18n();
-  const lookup = new Map(
+  const lookup = new Map<string, TCellInitial>(
     values.map((v) => [
       valueLookupKey(v.dataElement, v.categoryOptionCombo, v.attributeOptionCombo),
-      v.value,
+      { value: v.value, version: v.version },
     ]),
   );
   return (
@@ -76,7 +79,8 @@ export function EntryGrid({
               return (
                 <EntryCell
                   valueKey={{ ...key, period, orgUnit }}
-                  initial={lookup.get(valueLookupKey(element.code, combo.code, source)) ?? ''}
+                  initial={lookup.get(valueLookupKey(element.code, combo.code, source)) ?? EMPTY_CELL}
+                  dataSet={dataSet.code}
                   label={`${localName(element, language)} ${localName(combo, language)}`}
                 />
               );

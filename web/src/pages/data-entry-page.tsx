@@ -51,9 +51,10 @@ export function DataEntryPage() {
     [dataSetCode, orgUnit, period],
     isReady,
   );
-  const sources = dataSet.data?.sources?.length
-    ? dataSet.data.sources
-    : [{ code: DEFAULT_SOURCE, name: DEFAULT_SOURCE, nameEn: null }];
+  // The default source first: it is what most forms are typed for.
+  const sources = [...(dataSet.data?.sources ?? [])].sort(
+    (a, b) => Number(b.code === DEFAULT_SOURCE) - Number(a.code === DEFAULT_SOURCE),
+  );
   const isAssigned = !dataSet.data?.orgUnits || !orgUnit || dataSet.data.orgUnits.includes(orgUnit);
 
   return (
