@@ -1,0 +1,143 @@
+import { Readable } from 'node:stream';
+import { CsvError, parse } from 'csv-parse';
+import { AppError } from '../../../core/errors.js';
+import type { TRawDataValueRow } from '../data-values.schema.js';
+
+/** The DHIS2 CSV columns tiaodu reads, by lower-case header name (with DHIS2's short aliases). */
+const COLUMN_ALIASES: Record<string, ColumnName> = {
+  dataelement: 'dataElement',
+  period: 'period',
+  orgunit: 'orgUnit',
+  categoryoptioncombo: 'categoryOptionCombo',
+  catoptcombo: 'categoryOptionCombo',
+  attributeoptioncombo: 'attributeOptionCombo',
+  attroptcombo: 'attributeOptionCombo',
+  value: 'value',
+  storedby: 'storedBy',
+  lastupdated: 'lastUpdated',
+  comment: 'comment',
+  followup: 'followup',
+  deleted: 'deleted',
+};
+
+type ColumnName =
+  | 'dataElement'
+  | 'period'
+  | 'orgUnit'
+  | 'categoryOptionCombo'
+  | 'attributeOptionCombo'
+  | 'value'
+  | 'storedBy'
+  | 'lastUpdated'
+  | 'comment'
+  | 'followup'
+  | 'deleted';
+
+/** Columns a CSV file must have; option combo and source default to `default` and `STAT`. */
+export const REQUIRED_CSV_COLUMNS = ['dataElement', 'period', 'orgUnit', 'value'] as const;
+
+type ColumnIndex = Partial<Record<ColumnName, number>>;
+
+/**
+ * Reads DHIS2 CSV text (header on line 1) into raw rows, streaming. Each row's `line` is its
+ * 1-based line in the file (the first data row is line 2). Throws INVALID_IMPORT for a missing
+ * column or broken quoting, with the conflict in `details.conflict`.
+ */
+export async function* readCsvRows(text: AsyncIterable<string>): AsyncGenerator<TRawDataValueRow> {
+  const parser = parse({ info: true, relax_column_count: true, skip_empty_lines: true });
+  const source = Readable.from(text);
+  source.on('error', (error) => parser.destroy(error));
+  source.pipe(parser);
+  let columns: ColumnIndex | undefined;
+  try {
+    for await (const { record, info } of parser as AsyncIterable<{
+      record: string[];
+      info: { lines: number };
+    }>) {
+      const line = info.lines - newlinesIn(record);
+      if (!columns) {
+        columns = readHeader(record, line);
+        continue;
+      }
+      if (record.every((field) => field.trim() === '')) continue;
+      yield toRow(record, columns, line);
+    }
+  } catch (error) {
+    if (error instanceof CsvError) throw csvProblem(error);
+    throw error;
+  } finally {
+    source.destroy();
+  }
+}
+
+function readHeader(record: string[], line: number): ColumnIndex {
+  const columns: ColumnIndex = {};
+  record.forEach((name, index) => {
+    const column =
+      COLUMN_ALIASES[
+        name
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .toLowerCase()
+      ];
+    if (column && columns[column] === undefined) columns[column] = index;
+  });
+  const missing = REQUIRED_CSV_COLUMNS.filter((column) => columns[column] === undefined);
+  if (missing.length > 0) {
+    const names = missing.join(', ');
+    throw new AppError(
+      'INVALID_IMPORT',
+      `line ${line}: the header lacks the required column${missing.length > 1 ? 's' : ''} ${names}`,
+      {
+        conflict: {
+          object: names,
+          property: 'file',
+          value: `missing required column${missing.length > 1 ? 's' : ''}: ${names}`,
+          row: line,
+        },
+      },
+    );
+  }
+  return columns;
+}
+
+function toRow(record: string[], columns: ColumnIndex, line: number): TRawDataValueRow {
+  const field = (name: ColumnName): string => {
+    const index = columns[name];
+    return index === undefined ? '' : (record[index] ?? '');
+  };
+  const comment = field('comment');
+  return {
+    line,
+    dataElement: field('dataElement'),
+    period: field('period'),
+    orgUnit: field('orgUnit'),
+    categoryOptionCombo: field('categoryOptionCombo'),
+    attributeOptionCombo: field('attributeOptionCombo'),
+    value: field('value'),
+    comment: comment === '' ? undefined : comment,
+    followup: isTrue(field('followup')),
+    deleted: isTrue(field('deleted')),
+  };
+}
+
+function isTrue(text: string): boolean {
+  const word = text.trim().toLowerCase();
+  return word === 'true' || word === '1' || word === 'yes';
+}
+
+function newlinesIn(record: string[]): number {
+  let count = 0;
+  for (const field of record) {
+    if (!field.includes('\n')) continue;
+    for (const char of field) if (char === '\n') count += 1;
+  }
+  return count;
+}
+
+function csvProblem(error: CsvError): AppError {
+  const row = Number((error as CsvError & { lines?: number }).lines ?? 0);
+  return new AppError('INVALID_IMPORT', `line ${row}: ${error.message}`, {
+    conflict: { object: 'file', property: 'file', value: `not valid CSV: ${error.message}`, row },
+  });
+}

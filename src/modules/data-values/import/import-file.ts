@@ -1,0 +1,51 @@
+import { extname } from 'node:path';
+import type { Readable } from 'node:stream';
+import { AppError } from '../../../core/errors.js';
+import type { Db } from '../../../store/db.js';
+import type { TImportSummary, TRawDataValueRow } from '../data-values.schema.js';
+import { readCsvRows } from './csv-rows.js';
+import { type ImportDataValuesOptions, importDataValues } from './import.service.js';
+import { readJsonRows } from './json-rows.js';
+import { decodeText } from './text-decoding.js';
+
+/** File formats an import reads. */
+export type TImportFormat = 'json' | 'csv' | 'xlsx';
+
+/** An import file as a byte stream. */
+export interface ImportFileInput {
+  stream: Readable;
+  format: TImportFormat;
+  fileName?: string | undefined;
+  /** Called with the size of each chunk read (progress by bytes). */
+  onBytes?: ((bytes: number) => void) | undefined;
+}
+
+/** Reads the rows of a JSON, CSV or XLSX stream and imports them (see `importDataValues`). */
+export async function importDataValueFile(
+  db: Db,
+  input: ImportFileInput,
+  options: ImportDataValuesOptions = {},
+): Promise<TImportSummary> {
+  return importDataValues(db, rowsOf(input), options);
+}
+
+/** The raw rows of a file in `format`. */
+export function rowsOf(input: ImportFileInput): AsyncIterable<TRawDataValueRow> {
+  switch (input.format) {
+    case 'json':
+      return readJsonRows(decodeText(input.stream, input.onBytes));
+    case 'csv':
+      return readCsvRows(decodeText(input.stream, input.onBytes));
+    case 'xlsx':
+      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'XLSX import is not available yet: save the sheet as CSV');
+  }
+}
+
+/** The format a file name's extension says (`.json`, `.csv`, `.xlsx`), or undefined. */
+export function formatOfFileName(fileName: string): TImportFormat | undefined {
+  const extension = extname(fileName).toLowerCase();
+  if (extension === '.json') return 'json';
+  if (extension === '.csv' || extension === '.txt') return 'csv';
+  if (extension === '.xlsx') return 'xlsx';
+  return undefined;
+}

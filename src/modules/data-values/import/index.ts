@@ -1,0 +1,13 @@
+// The data-value import pipeline: readers (JSON, CSV; XLSX from ../xlsx), validation, staging, merge.
+export { MAX_LISTED_CONFLICTS } from './conflict-list.js';
+export { REQUIRED_CSV_COLUMNS, readCsvRows } from './csv-rows.js';
+export { type ImportDataValuesOptions, importDataValues, type TImportPhase } from './import.service.js';
+export {
+  formatOfFileName,
+  type ImportFileInput,
+  importDataValueFile,
+  rowsOf,
+  type TImportFormat,
+} from './import-file.js';
+export { readJsonRows } from './json-rows.js';
+export { decodeText } from './text-decoding.js';
