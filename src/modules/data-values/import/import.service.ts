@@ -56,12 +56,13 @@ export async function importDataValues(
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const validator = new RowValidator(lookups, conflicts, { dataSet, today });
   const progress = options.onProgress ?? (() => undefined);
-  const reading = { rowsRead: 0, problem: undefined as TImportConflict | undefined };
+  const reading: ReadingState = { rowsRead: 0, failure: undefined };
   const table = await createStagingTable(db);
   try {
     progress({ rowsRead: 0, phase: 'copying' });
     await copyIntoStaging(db, table, encodeStagedRows(validRows(rows, validator, reading, progress)));
-    if (reading.problem) return fileErrorSummary(reading.problem, dryRun, reading.rowsRead);
+    if (reading.failure)
+      return fileErrorSummary(fileConflictOf(reading.failure.error), dryRun, reading.rowsRead);
     if (reading.rowsRead === 0) return emptySummary(dryRun);
     progress({ rowsRead: reading.rowsRead, phase: 'checking' });
     await addDuplicateConflicts(db, table, conflicts);
@@ -85,14 +86,21 @@ export async function importDataValues(
   }
 }
 
+interface ReadingState {
+  rowsRead: number;
+  /** Why reading stopped early (a broken file, a body too large): handled after the COPY. */
+  failure: { error: unknown } | undefined;
+}
+
 /**
- * The valid rows of `rows`, resolved. A broken file (bad JSON, a missing CSV column) ends the
- * stream quietly and is kept in `reading.problem`, so the COPY under way completes normally.
+ * The valid rows of `rows`, resolved. A reader's failure (bad JSON, a missing CSV column, a body
+ * too large) ends the stream quietly and is kept in `reading.failure`, so the COPY under way
+ * completes normally instead of being aborted mid-protocol.
  */
 async function* validRows(
   rows: AsyncIterable<TRawDataValueRow>,
   validator: RowValidator,
-  reading: { rowsRead: number; problem: TImportConflict | undefined },
+  reading: ReadingState,
   progress: NonNullable<ImportDataValuesOptions['onProgress']>,
 ): AsyncGenerator<StagedRow> {
   try {
@@ -103,7 +111,7 @@ async function* validRows(
       if (staged) yield staged;
     }
   } catch (error) {
-    reading.problem = fileConflictOf(error);
+    reading.failure = { error };
   }
 }
 
