@@ -20,7 +20,7 @@ describe.each(testStoreKinds())('POST /api/dataValueSets on %s', (kind) => {
   });
   afterAll(() => server.close());
 
-  const post = (query: string, type: string, body: string | Buffer) =>
+  const post = (query: string, type: string, body: string) =>
     fetch(`${server.baseUrl}/api/dataValueSets${query}`, {
       method: 'POST',
       headers: { 'content-type': type },
