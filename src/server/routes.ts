@@ -1,4 +1,5 @@
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
+import { registerAnalyticsExportRoutes } from '../modules/analytics-export/analytics-export.routes.js';
 import { registerDataValueRoutes } from '../modules/data-values/data-values.routes.js';
 import { registerImportRoutes } from '../modules/data-values/import.routes.js';
 import { registerGeoRoutes } from '../modules/geo/geo.routes.js';
@@ -11,5 +12,6 @@ export async function registerAllRoutes(context: RouteContext): Promise<void> {
   await registerDataValueRoutes(context);
   await registerImportRoutes(context);
   await registerAnalyticsRoutes(context);
+  await registerAnalyticsExportRoutes(context);
   await registerGeoRoutes(context);
 }
