@@ -14,8 +14,10 @@ import {
 import type { ComponentType, ReactNode } from 'react';
 import type { TMessageKey } from './i18n/zh-CN.js';
 import { AdminPage } from './pages/admin-page.js';
+import { DashboardPage } from './pages/dashboard/dashboard-page.js';
 import { DataEntryPage } from './pages/data-entry-page.js';
 import { ImportPage } from './pages/import-page.js';
+import { IndicatorsPage } from './pages/indicators/indicators-page.js';
 import { MetadataPage } from './pages/metadata-page.js';
 import { OrgUnitsPage } from './pages/org-units-page.js';
 
@@ -29,8 +31,8 @@ export interface TAppRoute {
 
 /** The side navigation, in order. */
 export const APP_ROUTES: TAppRoute[] = [
-  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined /> },
-  { path: '/indicators', label: 'nav.indicators', icon: <FundOutlined /> },
+  { path: '/', label: 'nav.dashboard', icon: <DashboardOutlined />, page: DashboardPage },
+  { path: '/indicators', label: 'nav.indicators', icon: <FundOutlined />, page: IndicatorsPage },
   { path: '/quality', label: 'nav.quality', icon: <SafetyCertificateOutlined /> },
   { path: '/briefing', label: 'nav.briefing', icon: <FileTextOutlined /> },
   { path: '/action-items', label: 'nav.actionItems', icon: <AlertOutlined /> },
@@ -45,5 +47,9 @@ export const APP_ROUTES: TAppRoute[] = [
 /** The route for `pathname` (trailing slash ignored), or undefined. */
 export function findRoute(pathname: string): TAppRoute | undefined {
   const normalized = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
-  return APP_ROUTES.find((route) => route.path === normalized);
+  return (
+    APP_ROUTES.find((route) => route.path === normalized) ??
+    // A page's sub-paths (`/indicators/CBR`) belong to it; the page reads the rest of the path.
+    APP_ROUTES.find((route) => route.path !== '/' && normalized.startsWith(`${route.path}/`))
+  );
 }
