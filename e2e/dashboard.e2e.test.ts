@@ -223,11 +223,34 @@ describe('the dashboard and the indicator page', () => {
     await expect(order()).resolves.toEqual(['QS', ...[...ascending].reverse()]);
   });
 
+  it('words the change in English after the language switch', async () => {
+    const overview = await getJson<TOverviewAnswer>(server.baseUrl, `/api/analytics/overview?${query}`);
+    const cbr = overview.indicators.find((item) => item.indicator.code === 'CBR');
+    if (!cbr) throw new Error('no CBR in the overview');
+    await page.goto(`/?${query}`);
+    await page.getByTestId('language-switch').click();
+    const change = describeChange(
+      cbr.parent.change,
+      cbr.indicator,
+      (key, params) => formatMessage('en', key, params),
+      'en',
+    );
+    expect(change).toMatch(/^down [\d.]+ points per mille$/);
+    const card = page.getByTestId('indicator-card-CBR');
+    await card.getByText(`${change} year-on-year`).waitFor();
+    await page.getByTestId('choropleth-map').locator('canvas').waitFor();
+    await page.waitForTimeout(800);
+    await saveScreenshot(page, 'dashboard-city-en');
+    await page.getByTestId('language-switch').click();
+    await card.getByText('同比', { exact: false }).first().waitFor();
+  });
+
   it('exports the table as XLSX with the API’s numbers', async () => {
     const answer = await getJson<TAnalyticsAnswer>(
       server.baseUrl,
       `/api/analytics?indicator=CBR&level=children&${query}`,
     );
+    await page.goto(`/indicators/CBR?${query}`);
     const href = await page.getByTestId('export-xlsx').getAttribute('href');
     const response = await fetch(`${server.baseUrl}${href}`);
     expect(response.status).toBe(200);

@@ -62,6 +62,10 @@ export function ChoroplethMap({
           roam: false,
           label: {
             show: true,
+            // Dark text with a white halo reads on the lightest and the darkest fill alike.
+            color: '#1f1f1f',
+            textBorderColor: '#fff',
+            textBorderWidth: 2,
             formatter: (params: { name: string }) => names.get(params.name) ?? params.name,
           },
           emphasis: { label: { show: true } },
