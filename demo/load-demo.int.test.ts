@@ -17,7 +17,9 @@ describe.each(testStoreKinds())('loadDemo (%s)', (kind) => {
   beforeAll(async () => {
     store = await createTestStore(kind);
     result = await loadDemo(store.db, { ...OPTIONS, log: (line) => lines.push(line) });
-    console.log(`loadDemo (${kind}): ${result.values} values in ${result.milliseconds} ms`);
+    console.log(
+      `loadDemo (${kind}): ${result.values} values in ${result.milliseconds} ms\n${lines.join('\n')}`,
+    );
   });
   afterAll(() => store.dispose());
 

@@ -34,7 +34,9 @@ export async function loadDemo(
   const metadata = buildDemoMetadata({ seed, targetYear: today.getUTCFullYear() });
   const imported = await importMetadata(db, metadata);
   const orgUnits = imported.stats.orgUnits.created;
-  log(`demo: metadata imported (${orgUnits} org units, ${metadata.indicators?.length ?? 0} indicators)`);
+  log(
+    `demo: metadata imported (${orgUnits} org units, ${metadata.indicators?.length ?? 0} indicators) in ${seconds(started)} s`,
+  );
   const { plan } = planDemo({ ...demo, seed, today });
   const firstPeriod = plan.periods[0] ?? '';
   const lastPeriod = plan.periods.at(-1) ?? '';
