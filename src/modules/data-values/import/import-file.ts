@@ -2,10 +2,11 @@ import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
 import { AppError } from '../../../core/errors.js';
 import type { Db } from '../../../store/db.js';
-import type { TImportSummary, TRawDataValueRow } from '../data-values.schema.js';
-import { readCsvRows } from './csv-rows.js';
+import type { TImportSummary } from '../data-values.schema.js';
+import { readCsvRowBatches } from './csv-rows.js';
 import { type ImportDataValuesOptions, importDataValues } from './import.service.js';
-import { readJsonRows } from './json-rows.js';
+import { readJsonRowBatches } from './json-rows.js';
+import type { RowSource } from './stage-rows.js';
 import { decodeText } from './text-decoding.js';
 
 /** File formats an import reads. */
@@ -29,13 +30,13 @@ export async function importDataValueFile(
   return importDataValues(db, rowsOf(input), options);
 }
 
-/** The raw rows of a file in `format`. */
-export function rowsOf(input: ImportFileInput): AsyncIterable<TRawDataValueRow> {
+/** The raw rows of a file in `format`, in batches. */
+export function rowsOf(input: ImportFileInput): RowSource {
   switch (input.format) {
     case 'json':
-      return readJsonRows(decodeText(input.stream, input.onBytes));
+      return readJsonRowBatches(decodeText(input.stream, input.onBytes));
     case 'csv':
-      return readCsvRows(decodeText(input.stream, input.onBytes));
+      return readCsvRowBatches(decodeText(input.stream, input.onBytes));
     case 'xlsx':
       throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'XLSX import is not available yet: save the sheet as CSV');
   }

@@ -2,109 +2,81 @@ import type { Queryable } from '../../../store/db.js';
 
 /** What one merge did (or, for a dry run, would do) to `data_value`. */
 export interface MergeCounts {
-  /** Distinct keys staged (a repeated key counts once: the first row wins). */
-  staged: number;
   imported: number;
   updated: number;
   deleted: number;
-  /** Staged rows that changed nothing: same value, comment and follow-up, or a delete of nothing. */
-  unchanged: number;
 }
 
-const KEY = 'data_element_id, period, org_unit_id, option_combo_id, source_id';
+/** Memory for the merge's sorts and hashes (the default 4 MB spills a million rows to disk). */
+const MERGE_WORK_MEM = '64MB';
 
-/** The staged rows, first row per key, in key order (the lock order of every merge). */
-function firstPerKey(table: string): string {
-  return `SELECT DISTINCT ON (${KEY}) ${KEY}, value, num, comment, followup, deleted
-          FROM ${table} ORDER BY ${KEY}, line`;
+/** Rows of the staging table joined to their period ids (every period must exist: ensurePeriods). */
+function stagedWithPeriods(table: string, deleted: boolean): string {
+  return `SELECT s.data_element_id, p.id AS period_id, s.org_unit_id, s.option_combo_id, s.source_id,
+                 s.value, s.num, s.comment, s.followup
+          FROM ${table} s JOIN period p ON p.iso = s.period
+          WHERE ${deleted ? '' : 'NOT '}s.deleted`;
 }
 
 /**
- * Merges the staging table into `data_value` in ONE statement: inserts new keys, updates keys
- * whose value, comment or follow-up differ (rows locked in key order so concurrent merges do not
- * deadlock on data_value), deletes keys marked deleted. Every staged period must exist (ensurePeriods).
- * Inserted and updated rows are told apart by `xmax = 0` (a freshly inserted row version).
+ * Merges the staging table (one row per key: see `deleteLaterDuplicates`) into `data_value`, in
+ * the caller's transaction: ONE upsert that inserts new keys and updates keys whose value, comment
+ * or follow-up differ — rows taken in key order, so concurrent merges lock in the same order and
+ * do not deadlock — then ONE delete of the keys marked deleted. Inserted and updated rows are
+ * told apart by `xmax = 0` (a row version this statement created rather than replaced).
  */
 export async function mergeStaged(
   tx: Queryable,
   table: string,
-  storedBy: string | null,
+  options: { storedBy: string | null; hasDeletes: boolean },
 ): Promise<MergeCounts> {
-  const rows = await tx.query<{
-    staged: number;
-    deletes: number;
-    imported: number;
-    updated: number;
-    deleted: number;
-  }>(
-    `WITH staged AS (
-       SELECT DISTINCT ON (s.data_element_id, p.id, s.org_unit_id, s.option_combo_id, s.source_id)
-              s.data_element_id, p.id AS period_id, s.org_unit_id, s.option_combo_id, s.source_id,
-              s.value, s.num, s.comment, s.followup, s.deleted
-       FROM ${table} s JOIN period p ON p.iso = s.period
-       ORDER BY s.data_element_id, p.id, s.org_unit_id, s.option_combo_id, s.source_id, s.line
-     ), upserted AS (
+  await tx.exec(`SET LOCAL work_mem = '${MERGE_WORK_MEM}'`);
+  const [upsert] = await tx.query<{ imported: number; updated: number }>(
+    `WITH upserted AS (
        INSERT INTO data_value AS dv
          (data_element_id, period_id, org_unit_id, option_combo_id, source_id, value, num, comment, followup, stored_by)
        SELECT data_element_id, period_id, org_unit_id, option_combo_id, source_id, value, num, comment, followup, $1
-       FROM staged WHERE NOT deleted
+       FROM (${stagedWithPeriods(table, false)}) s
        ORDER BY data_element_id, period_id, org_unit_id, option_combo_id, source_id
        ON CONFLICT (data_element_id, period_id, org_unit_id, option_combo_id, source_id) DO UPDATE SET
          value = EXCLUDED.value, num = EXCLUDED.num, comment = EXCLUDED.comment, followup = EXCLUDED.followup,
          stored_by = EXCLUDED.stored_by, last_updated = now(), version = dv.version + 1
        WHERE (dv.value, dv.comment, dv.followup) IS DISTINCT FROM (EXCLUDED.value, EXCLUDED.comment, EXCLUDED.followup)
        RETURNING (dv.xmax = 0) AS inserted
-     ), removed AS (
-       DELETE FROM data_value dv USING staged s
-       WHERE s.deleted AND dv.data_element_id = s.data_element_id AND dv.period_id = s.period_id
-         AND dv.org_unit_id = s.org_unit_id AND dv.option_combo_id = s.option_combo_id
-         AND dv.source_id = s.source_id
-       RETURNING 1
      )
-     SELECT (SELECT count(*) FROM staged)::int AS staged,
-            (SELECT count(*) FROM staged WHERE deleted)::int AS deletes,
-            (SELECT count(*) FROM upserted WHERE inserted)::int AS imported,
-            (SELECT count(*) FROM upserted WHERE NOT inserted)::int AS updated,
-            (SELECT count(*) FROM removed)::int AS deleted`,
-    [storedBy],
+     SELECT count(*) FILTER (WHERE inserted)::int AS imported, count(*) FILTER (WHERE NOT inserted)::int AS updated
+     FROM upserted`,
+    [options.storedBy],
   );
-  return toCounts(rows[0]);
+  let deleted = 0;
+  if (options.hasDeletes) {
+    const [removed] = await tx.query<{ deleted: number }>(
+      `WITH removed AS (
+         DELETE FROM data_value dv USING (${stagedWithPeriods(table, true)}) s
+         WHERE dv.data_element_id = s.data_element_id AND dv.period_id = s.period_id
+           AND dv.org_unit_id = s.org_unit_id AND dv.option_combo_id = s.option_combo_id
+           AND dv.source_id = s.source_id
+         RETURNING 1
+       )
+       SELECT count(*)::int AS deleted FROM removed`,
+    );
+    deleted = removed?.deleted ?? 0;
+  }
+  return { imported: upsert?.imported ?? 0, updated: upsert?.updated ?? 0, deleted };
 }
 
-/** What `mergeStaged` would do, read-only (dry runs): a join of the staged keys against data_value. */
+/** What `mergeStaged` would do, read-only (dry runs): the staged keys joined to data_value. */
 export async function countStagedChanges(db: Queryable, table: string): Promise<MergeCounts> {
-  const rows = await db.query<{
-    staged: number;
-    deletes: number;
-    imported: number;
-    updated: number;
-    deleted: number;
-  }>(
-    `SELECT count(*)::int AS staged,
-            count(*) FILTER (WHERE s.deleted)::int AS deletes,
-            count(*) FILTER (WHERE NOT s.deleted AND dv.value IS NULL)::int AS imported,
+  const [row] = await db.query<MergeCounts>(
+    `SELECT count(*) FILTER (WHERE NOT s.deleted AND dv.value IS NULL)::int AS imported,
             count(*) FILTER (WHERE NOT s.deleted AND dv.value IS NOT NULL AND (dv.value, dv.comment, dv.followup)
                              IS DISTINCT FROM (s.value, s.comment, s.followup))::int AS updated,
             count(*) FILTER (WHERE s.deleted AND dv.value IS NOT NULL)::int AS deleted
-     FROM (${firstPerKey(table)}) s
+     FROM ${table} s
      LEFT JOIN period p ON p.iso = s.period
      LEFT JOIN data_value dv ON dv.data_element_id = s.data_element_id AND dv.period_id = p.id
        AND dv.org_unit_id = s.org_unit_id AND dv.option_combo_id = s.option_combo_id
        AND dv.source_id = s.source_id`,
   );
-  return toCounts(rows[0]);
-}
-
-function toCounts(
-  row: { staged: number; deletes: number; imported: number; updated: number; deleted: number } | undefined,
-): MergeCounts {
-  if (!row) return { staged: 0, imported: 0, updated: 0, deleted: 0, unchanged: 0 };
-  const unchanged = row.staged - row.imported - row.updated - row.deleted;
-  return {
-    staged: row.staged,
-    imported: row.imported,
-    updated: row.updated,
-    deleted: row.deleted,
-    unchanged,
-  };
+  return row ?? { imported: 0, updated: 0, deleted: 0 };
 }

@@ -3,6 +3,8 @@ import type { Queryable } from '../../../store/db.js';
 import { STAGING_COLUMNS } from './staged-csv.js';
 
 const PREFIX = 'import_stage_';
+/** The key of a data value, in staging-table columns. */
+const KEY = 'data_element_id, period, org_unit_id, option_combo_id, source_id';
 /** Staging tables left by a killed import are dropped by a later import after this long. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -76,8 +78,7 @@ export async function findStagedDuplicates(
      FROM (
        SELECT k.*, count(*) OVER () AS total FROM (
          SELECT line, data_element_id, period, org_unit_id, option_combo_id, source_id,
-                min(line) OVER (PARTITION BY data_element_id, period, org_unit_id, option_combo_id, source_id)
-                  AS first_line
+                min(line) OVER (PARTITION BY ${KEY}) AS first_line
          FROM ${name}
        ) k WHERE k.line <> k.first_line
        ORDER BY k.line LIMIT greatest($1::int, 1)
@@ -93,4 +94,33 @@ export async function findStagedDuplicates(
     total: rows[0]?.total ?? 0,
     listed: rows.map((row) => ({ line: row.line, firstLine: row.first_line, key: row.key })),
   };
+}
+
+/**
+ * Deletes every staged row whose key an earlier row already has (the first row of a key wins),
+ * so the merge sees each key once. Returns how many rows were deleted.
+ */
+export async function deleteLaterDuplicates(db: Queryable, name: string): Promise<number> {
+  const [row] = await db.query<{ deleted: number }>(
+    `WITH removed AS (
+       DELETE FROM ${name} WHERE line IN (
+         SELECT line FROM (
+           SELECT line, min(line) OVER (PARTITION BY ${KEY}) AS first_line FROM ${name}
+         ) k WHERE k.line <> k.first_line
+       ) RETURNING 1
+     )
+     SELECT count(*)::int AS deleted FROM removed`,
+  );
+  return row?.deleted ?? 0;
+}
+
+/** How many rows are staged, and how many of them are deletes. */
+export async function countStagedRows(
+  db: Queryable,
+  name: string,
+): Promise<{ rows: number; deletes: number }> {
+  const [row] = await db.query<{ rows: number; deletes: number }>(
+    `SELECT count(*)::int AS rows, count(*) FILTER (WHERE deleted)::int AS deletes FROM ${name}`,
+  );
+  return row ?? { rows: 0, deletes: 0 };
 }

@@ -8,11 +8,10 @@ import type { MergeCounts } from './import-merge.repository.js';
  * rows count as ignored, so imported + updated + deleted + ignored = rows read.
  */
 export function toSummary(input: {
-  counts: MergeCounts | undefined;
+  counts: (MergeCounts & { unchanged: number }) | undefined;
   conflicts: ConflictList;
   rowsRead: number;
   dryRun: boolean;
-  strategy: 'ATOMIC' | 'SKIP_INVALID';
 }): TImportSummary {
   const { counts, conflicts, rowsRead, dryRun } = input;
   const listed = conflicts.result();

@@ -1,25 +1,21 @@
 import { isAppError, notFound } from '../../../core/errors.js';
 import type { Db } from '../../../store/db.js';
 import { ensurePeriods } from '../../periods/period.repository.js';
-import type {
-  TImportConflict,
-  TImportOptions,
-  TImportSummary,
-  TRawDataValueRow,
-} from '../data-values.schema.js';
+import type { TImportConflict, TImportOptions, TImportSummary } from '../data-values.schema.js';
 import { ConflictList } from './conflict-list.js';
 import { loadImportLookups } from './import-lookups.repository.js';
 import { countStagedChanges, type MergeCounts, mergeStaged } from './import-merge.repository.js';
 import {
-  copyIntoStaging,
+  countStagedRows,
   createStagingTable,
+  deleteLaterDuplicates,
   dropStagingTable,
   findStagedDuplicates,
 } from './import-staging.repository.js';
 import { emptySummary, fileErrorSummary, toSummary } from './import-summary.js';
 import { withMergeRetries } from './merge-retry.js';
-import { RowValidator, type StagedRow } from './row-validator.js';
-import { encodeStagedRows } from './staged-csv.js';
+import { RowValidator } from './row-validator.js';
+import { type RowSource, stageRows } from './stage-rows.js';
 
 /** The phases an import reports progress in. */
 export type TImportPhase = 'copying' | 'checking' | 'merging' | 'done';
@@ -34,17 +30,16 @@ export type ImportDataValuesOptions = Partial<TImportOptions> & {
   today?: string | undefined;
 };
 
-const PROGRESS_EVERY = 10_000;
-
 /**
- * Imports raw rows (from any reader: JSON, CSV, XLSX) in four steps: check each row against the
- * metadata and COPY the good ones into a staging table; find keys repeated in the file (in SQL);
- * then — unless the import is refused (ATOMIC with conflicts) or a dry run — merge the staging
- * table into data_value in one transaction. Returns DHIS2's import summary; never writes half.
+ * Imports raw rows (from any reader: JSON, CSV, XLSX; one by one or in batches) in four steps:
+ * check each row against the metadata and COPY the good ones into a staging table; find keys
+ * repeated in the file (in SQL); then — unless the import is refused (ATOMIC with conflicts) —
+ * merge the staging table into data_value in ONE transaction (retried on deadlock), or for a dry
+ * run only count. Returns DHIS2's import summary; never writes half an import.
  */
 export async function importDataValues(
   db: Db,
-  rows: AsyncIterable<TRawDataValueRow>,
+  rows: RowSource,
   options: ImportDataValuesOptions = {},
 ): Promise<TImportSummary> {
   const dryRun = options.dryRun ?? false;
@@ -56,62 +51,40 @@ export async function importDataValues(
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const validator = new RowValidator(lookups, conflicts, { dataSet, today });
   const progress = options.onProgress ?? (() => undefined);
-  const reading: ReadingState = { rowsRead: 0, failure: undefined };
   const table = await createStagingTable(db);
   try {
     progress({ rowsRead: 0, phase: 'copying' });
-    await copyIntoStaging(db, table, encodeStagedRows(validRows(rows, validator, reading, progress)));
-    if (reading.failure)
-      return fileErrorSummary(fileConflictOf(reading.failure.error), dryRun, reading.rowsRead);
-    if (reading.rowsRead === 0) return emptySummary(dryRun);
-    progress({ rowsRead: reading.rowsRead, phase: 'checking' });
-    await addDuplicateConflicts(db, table, conflicts);
-    const refused = conflicts.total > 0 && strategy === 'ATOMIC';
-    let counts: MergeCounts | undefined;
-    if (!refused) {
-      progress({ rowsRead: reading.rowsRead, phase: 'merging' });
-      counts = dryRun
-        ? await countStagedChanges(db, table)
-        : await withMergeRetries(() =>
-            db.transaction(async (tx) => {
-              await ensurePeriods(tx, [...validator.periods.values()]);
-              return mergeStaged(tx, table, options.storedBy ?? null);
-            }),
-          );
+    const staging = await stageRows(db, table, rows, validator, (rowsRead) =>
+      progress({ rowsRead, phase: 'copying' }),
+    );
+    const { rowsRead } = staging;
+    if (staging.failure) return fileErrorSummary(fileConflictOf(staging.failure.error), dryRun, rowsRead);
+    if (rowsRead === 0) return emptySummary(dryRun);
+    progress({ rowsRead, phase: 'checking' });
+    const duplicates = await addDuplicateConflicts(db, table, conflicts);
+    if (conflicts.total > 0 && strategy === 'ATOMIC') {
+      progress({ rowsRead, phase: 'done' });
+      return toSummary({ counts: undefined, conflicts, rowsRead, dryRun });
     }
-    progress({ rowsRead: reading.rowsRead, phase: 'done' });
-    return toSummary({ counts, conflicts, rowsRead: reading.rowsRead, dryRun, strategy });
+    if (duplicates > 0) await deleteLaterDuplicates(db, table);
+    const staged = await countStagedRows(db, table);
+    progress({ rowsRead, phase: 'merging' });
+    const counts: MergeCounts = dryRun
+      ? await countStagedChanges(db, table)
+      : await withMergeRetries(() =>
+          db.transaction(async (tx) => {
+            await ensurePeriods(tx, [...validator.periods.values()]);
+            return mergeStaged(tx, table, {
+              storedBy: options.storedBy ?? null,
+              hasDeletes: staged.deletes > 0,
+            });
+          }),
+        );
+    progress({ rowsRead, phase: 'done' });
+    const unchanged = staged.rows - counts.imported - counts.updated - counts.deleted;
+    return toSummary({ counts: { ...counts, unchanged }, conflicts, rowsRead, dryRun });
   } finally {
     await dropStagingTable(db, table);
-  }
-}
-
-interface ReadingState {
-  rowsRead: number;
-  /** Why reading stopped early (a broken file, a body too large): handled after the COPY. */
-  failure: { error: unknown } | undefined;
-}
-
-/**
- * The valid rows of `rows`, resolved. A reader's failure (bad JSON, a missing CSV column, a body
- * too large) ends the stream quietly and is kept in `reading.failure`, so the COPY under way
- * completes normally instead of being aborted mid-protocol.
- */
-async function* validRows(
-  rows: AsyncIterable<TRawDataValueRow>,
-  validator: RowValidator,
-  reading: ReadingState,
-  progress: NonNullable<ImportDataValuesOptions['onProgress']>,
-): AsyncGenerator<StagedRow> {
-  try {
-    for await (const row of rows) {
-      reading.rowsRead += 1;
-      if (reading.rowsRead % PROGRESS_EVERY === 0) progress({ rowsRead: reading.rowsRead, phase: 'copying' });
-      const staged = validator.validate(row);
-      if (staged) yield staged;
-    }
-  } catch (error) {
-    reading.failure = { error };
   }
 }
 
@@ -122,7 +95,8 @@ function fileConflictOf(error: unknown): TImportConflict {
   return conflict ?? { object: 'file', property: 'file', value: error.message, row: 0 };
 }
 
-async function addDuplicateConflicts(db: Db, table: string, conflicts: ConflictList): Promise<void> {
+/** Adds a conflict for each row repeating an earlier row's key; returns how many there are. */
+async function addDuplicateConflicts(db: Db, table: string, conflicts: ConflictList): Promise<number> {
   const duplicates = await findStagedDuplicates(db, table, conflicts.room);
   const listed = duplicates.listed.slice(0, conflicts.room);
   for (const duplicate of listed)
@@ -134,4 +108,5 @@ async function addDuplicateConflicts(db: Db, table: string, conflicts: ConflictL
     });
   conflicts.addTruncated(duplicates.total - listed.length);
   conflicts.markInvalid(duplicates.total);
+  return duplicates.total;
 }

@@ -9,5 +9,6 @@ export {
   rowsOf,
   type TImportFormat,
 } from './import-file.js';
-export { readJsonRows } from './json-rows.js';
+export { readJsonRowBatches, readJsonRows } from './json-rows.js';
+export type { RowSource } from './stage-rows.js';
 export { decodeText } from './text-decoding.js';

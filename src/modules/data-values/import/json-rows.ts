@@ -6,25 +6,27 @@ import { DataValueSetScanner, JsonShapeError } from './json-scanner.js';
 const SET_FIELDS = new Set(['period', 'orgUnit', 'attributeOptionCombo']);
 
 /**
- * Reads DHIS2 dataValueSets JSON text into raw rows, streaming: each value of `dataValues` is
- * parsed on its own. `line` is the value's 1-based index. Set-level `period`, `orgUnit` and
+ * Reads DHIS2 dataValueSets JSON text into raw rows, streaming, in batches (one per text chunk):
+ * each value of `dataValues` is parsed on its own. `line` is the value's 1-based index. Set-level `period`, `orgUnit` and
  * `attributeOptionCombo` (written before `dataValues`, as DHIS2 does) fill values that lack them.
  * Throws INVALID_IMPORT (conflict in `details.conflict`) for text that is not such a document.
  */
-export async function* readJsonRows(text: AsyncIterable<string>): AsyncGenerator<TRawDataValueRow> {
+export async function* readJsonRowBatches(text: AsyncIterable<string>): AsyncGenerator<TRawDataValueRow[]> {
   const scanner = new DataValueSetScanner();
   const defaults: Record<string, string> = {};
   let index = 0;
   try {
     for await (const chunk of text) {
+      const batch: TRawDataValueRow[] = [];
       for (const item of scanner.push(chunk)) {
         if (item.kind === 'field') {
           if (SET_FIELDS.has(item.key)) defaults[item.key] = item.value;
           continue;
         }
         index += 1;
-        yield toRow(parseElement(item.text, index), index, defaults);
+        batch.push(toRow(parseElement(item.text, index), index, defaults));
       }
+      if (batch.length > 0) yield batch;
     }
     scanner.end();
   } catch (error) {
@@ -32,6 +34,11 @@ export async function* readJsonRows(text: AsyncIterable<string>): AsyncGenerator
       throw jsonProblem(error.message, index);
     throw error;
   }
+}
+
+/** The rows of `readJsonRowBatches`, one at a time. */
+export async function* readJsonRows(text: AsyncIterable<string>): AsyncGenerator<TRawDataValueRow> {
+  for await (const batch of readJsonRowBatches(text)) yield* batch;
 }
 
 function parseElement(text: string, index: number): Record<string, unknown> {

@@ -15,24 +15,10 @@ export const STAGING_COLUMNS = [
   'deleted',
 ] as const;
 
-/** Characters per CSV chunk handed to COPY (small enough to keep memory flat). */
-const CHUNK_CHARS = 1024 * 1024;
-
-/** CSV lines (PostgreSQL CSV quoting; unquoted empty = NULL) of staged rows, in chunks of ~1 MiB. */
-export async function* encodeStagedRows(rows: AsyncIterable<StagedRow>): AsyncGenerator<string> {
-  let parts: string[] = [];
-  let chars = 0;
-  for await (const row of rows) {
-    const line = `${row.line},${row.dataElementId},${quote(row.period)},${row.orgUnitId},${row.optionComboId},${row.sourceId},${quote(row.value)},${row.num ?? ''},${row.comment === null ? '' : quote(row.comment)},${row.followup},${row.deleted}\n`;
-    parts.push(line);
-    chars += line.length;
-    if (chars >= CHUNK_CHARS) {
-      yield parts.join('');
-      parts = [];
-      chars = 0;
-    }
-  }
-  if (parts.length > 0) yield parts.join('');
+/** The CSV line (PostgreSQL CSV quoting; unquoted empty = NULL) of one staged row. */
+export function stagedCsvLine(row: StagedRow): string {
+  const comment = row.comment === null ? '' : quote(row.comment);
+  return `${row.line},${row.dataElementId},${quote(row.period)},${row.orgUnitId},${row.optionComboId},${row.sourceId},${quote(row.value)},${row.num ?? ''},${comment},${row.followup},${row.deleted}\n`;
 }
 
 function quote(text: string): string {
