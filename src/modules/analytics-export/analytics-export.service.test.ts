@@ -54,7 +54,9 @@ const ANSWER: TAnalyticsAnswer = {
 async function readSheet(language: 'zh-CN' | 'en') {
   const workbook = new ExcelJS.Workbook();
   const bytes = await buildAnalyticsWorkbook(ANSWER, language);
-  await workbook.xlsx.load(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
+  await workbook.xlsx.load(
+    bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+  );
   const sheet = workbook.getWorksheet('CBR');
   if (!sheet) throw new Error('no CBR sheet');
   return sheet;
