@@ -11,7 +11,7 @@ import {
   type TestStore,
   testStoreKinds,
 } from '../../store/testing/test-store.js';
-import { withDatabase } from '../../store/testing/test-templates.js';
+import { TEST_DB_PREFIX, withDatabase } from '../../store/testing/test-templates.js';
 import { dataValueChecksum } from './backup.repository.js';
 import { backupStore, restoreStore } from './backup.service.js';
 
@@ -46,7 +46,7 @@ describe.each(testStoreKinds())('backup and restore on %s', (kind) => {
     expect(before.count).toBe(2);
     const file = join(folder, 'backup.bin');
     const serverUrl = process.env.DATABASE_URL ?? '';
-    const emptyName = `tiaodu_test_restore_${Date.now()}`;
+    const emptyName = `${TEST_DB_PREFIX}restore`;
     const target =
       kind === 'pglite'
         ? { dataDir: join(folder, 'restored') }

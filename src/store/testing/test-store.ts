@@ -4,7 +4,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Db } from '../db.js';
 import { openPgliteDb } from '../pglite-driver.js';
 import { openPostgresDb } from '../postgres-driver.js';
-import { PGLITE_TEMPLATE_FILE, POSTGRES_TEMPLATE_DB, withDatabase } from './test-templates.js';
+import {
+  PGLITE_TEMPLATE_FILE,
+  POSTGRES_TEMPLATE_DB,
+  TEST_DB_PREFIX,
+  withDatabase,
+} from './test-templates.js';
 
 export type TestStoreKind = 'pglite' | 'postgres';
 
@@ -39,7 +44,7 @@ export async function createTestStore(kind: TestStoreKind): Promise<TestStore> {
   }
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('DATABASE_URL is not set');
-  const name = `tiaodu_test_${randomBytes(6).toString('hex')}`;
+  const name = `${TEST_DB_PREFIX}${randomBytes(6).toString('hex')}`;
   await withDatabase(serverUrl, (client) =>
     client.query(`CREATE DATABASE ${name} TEMPLATE ${POSTGRES_TEMPLATE_DB}`),
   );

@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
@@ -7,10 +8,18 @@ import { openPgliteDb } from '../pglite-driver.js';
 import { openPostgresDb } from '../postgres-driver.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+/**
+ * One id per test run, set by the global setup and inherited by the test workers, so that runs in
+ * parallel (several working copies, one PostgreSQL server) never share or drop each other's templates.
+ */
+process.env.TIAODU_TEST_RUN_ID ??= randomBytes(4).toString('hex');
+const RUN_ID = process.env.TIAODU_TEST_RUN_ID;
+/** Prefix of every database this run creates on the test server. */
+export const TEST_DB_PREFIX = `tiaodu_test_${RUN_ID}_`;
 /** Dumped data directory of a migrated, empty PGlite store, built once per test run. */
-export const PGLITE_TEMPLATE_FILE = resolve(ROOT, '.tmp/pglite-template.tar');
+export const PGLITE_TEMPLATE_FILE = resolve(ROOT, `.tmp/pglite-template-${RUN_ID}.tar`);
 /** A migrated, empty database on the test server that each test database is cloned from. */
-export const POSTGRES_TEMPLATE_DB = 'tiaodu_test_template';
+export const POSTGRES_TEMPLATE_DB = `${TEST_DB_PREFIX}template`;
 
 /** Runs `work` with a client connected to the server's maintenance database. */
 export async function withDatabase<T>(
@@ -37,17 +46,24 @@ export async function buildTestTemplates(): Promise<void> {
 
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) return;
-  await withDatabase(serverUrl, async (client) => {
-    // Leftovers of an interrupted run would block the template's re-creation.
-    const stale = await client.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'tiaodu_test_%'",
-    );
-    for (const row of stale.rows) await client.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
-    await client.query(`CREATE DATABASE ${POSTGRES_TEMPLATE_DB}`);
-  });
+  await withDatabase(serverUrl, (client) => client.query(`CREATE DATABASE ${POSTGRES_TEMPLATE_DB}`));
   const url = new URL(serverUrl);
   url.pathname = `/${POSTGRES_TEMPLATE_DB}`;
   const template = openPostgresDb(url.toString(), 2);
   await migrate(template);
   await template.close();
+}
+
+/** Removes this run's templates and any database it left on the server (vitest global teardown). */
+export async function removeTestTemplates(): Promise<void> {
+  rmSync(PGLITE_TEMPLATE_FILE, { force: true });
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) return;
+  await withDatabase(serverUrl, async (client) => {
+    const left = await client.query<{ datname: string }>(
+      'SELECT datname FROM pg_database WHERE starts_with(datname, $1)',
+      [TEST_DB_PREFIX],
+    );
+    for (const row of left.rows) await client.query(`DROP DATABASE IF EXISTS ${row.datname} WITH (FORCE)`);
+  });
 }
