@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Db } from '../store/db.js';
+import { type Authenticate, authenticateAsOperator, installAccessHook } from './auth-hook.js';
 import type { TConfig } from './config.js';
 import { installErrorHandler } from './error-handler.js';
 import { OpenApiRegistry } from './openapi.js';
@@ -16,6 +17,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Folder of the built web app; default web/dist beside the package. */
   webRoot?: string;
+  /** How requests are authenticated. */
+  authenticate?: Authenticate;
 }
 
 const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
@@ -44,13 +47,27 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   const openapi = new OpenApiRegistry();
+  installAccessHook(app, openapi, options.authenticate ?? authenticateAsOperator);
   app.get('/api/health', async () => {
     await db.query('SELECT 1');
     return { status: 'ok', version: VERSION, store: db.kind };
   });
-  openapi.add({ method: 'GET', url: '/api/health', summary: 'Liveness and store check', tag: 'system' });
+  openapi.add({
+    method: 'GET',
+    url: '/api/health',
+    summary: 'Liveness and store check',
+    tag: 'system',
+    access: 'public',
+  });
   await registerAllRoutes({ app, db, config, openapi });
   app.get('/api/openapi.json', async () => openapi.document(VERSION));
+  openapi.add({
+    method: 'GET',
+    url: '/api/openapi.json',
+    summary: 'This API as OpenAPI 3.1',
+    tag: 'system',
+    access: 'authenticated',
+  });
 
   const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
   const hasWebApp = existsSync(webRoot);

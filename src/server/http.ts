@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { z } from 'zod';
 import { AppError } from '../core/errors.js';
+import type { Principal } from '../modules/auth/principal.js';
 import type { Db } from '../store/db.js';
+import { principalOf } from './auth-hook.js';
 import type { TConfig } from './config.js';
 import type { OpenApiRegistry, RouteDoc } from './openapi.js';
 
@@ -36,6 +38,8 @@ type Handler<Q, B> = (input: {
   query: Q;
   body: B;
   params: Record<string, string>;
+  /** Who is calling (the access hook has already checked the route's rule). */
+  principal: Principal;
   request: FastifyRequest;
   reply: FastifyReply;
 }) => Promise<unknown>;
@@ -60,7 +64,7 @@ export function defineRoute<
       const query = doc.query ? parseInput(doc.query, request.query, 'query') : (request.query as z.infer<Q>);
       const body = doc.body ? parseInput(doc.body, request.body, 'body') : (request.body as z.infer<B>);
       const params = (request.params ?? {}) as Record<string, string>;
-      return handler({ query, body, params, request, reply });
+      return handler({ query, body, params, principal: principalOf(request), request, reply });
     },
   });
 }

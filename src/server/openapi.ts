@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { RouteAccess } from './access.js';
 
 /** One documented route: what it takes and returns, as zod schemas shared with handlers. */
 export interface RouteDoc {
@@ -6,6 +7,8 @@ export interface RouteDoc {
   url: string;
   summary: string;
   tag: string;
+  /** Who may call it; enforced for every request by the access hook (src/server/auth-hook.ts). */
+  access: RouteAccess;
   query?: z.ZodType;
   body?: z.ZodType;
   response?: z.ZodType;
@@ -25,11 +28,20 @@ export class OpenApiRegistry {
     return this.routes;
   }
 
+  /** The access rule of the route registered as `method url` (fastify's url pattern). */
+  accessOf(method: string, url: string): RouteAccess | undefined {
+    return this.routes.find((route) => route.method === method && route.url === url)?.access;
+  }
+
   document(version: string): Record<string, unknown> {
     const paths: Record<string, Record<string, unknown>> = {};
     for (const route of this.routes) {
       const path = route.url.replace(/:([A-Za-z]+)/g, '{$1}');
-      const operation: Record<string, unknown> = { summary: route.summary, tags: [route.tag] };
+      const operation: Record<string, unknown> = {
+        summary: route.summary,
+        tags: [route.tag],
+        'x-access': route.access,
+      };
       const pathParams = [...route.url.matchAll(/:([A-Za-z]+)/g)].map((match) => ({
         name: match[1],
         in: 'path',

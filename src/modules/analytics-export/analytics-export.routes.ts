@@ -18,6 +18,7 @@ export async function registerAnalyticsExportRoutes(context: RouteContext): Prom
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/analytics/export.xlsx',
       summary:
         "One indicator's table for an org unit and its children as XLSX (same query as /api/analytics)",

@@ -18,6 +18,7 @@ export async function registerAnalyticsRoutes(context: RouteContext): Promise<vo
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/analytics',
       summary: 'One indicator for an org unit and its children: values, 95% intervals, change, targets',
       tag: 'analytics',
@@ -30,6 +31,7 @@ export async function registerAnalyticsRoutes(context: RouteContext): Promise<vo
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/analytics/overview',
       summary: 'Every indicator for an org unit and its children in one answer',
       tag: 'analytics',
@@ -42,6 +44,7 @@ export async function registerAnalyticsRoutes(context: RouteContext): Promise<vo
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/analytics/series',
       summary: 'Monthly series of one indicator, each month beside the same month a year earlier',
       tag: 'analytics',

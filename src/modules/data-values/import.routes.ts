@@ -28,6 +28,7 @@ export async function registerImportRoutes(context: RouteContext): Promise<void>
       { app: scope, openapi: context.openapi },
       {
         method: 'POST',
+        access: ['clerk'],
         url: '/api/dataValueSets',
         summary:
           'Import data values (DHIS2 dataValueSets JSON, CSV or XLSX; atomic unless importStrategy=SKIP_INVALID)',

@@ -9,6 +9,7 @@ export async function registerGeoRoutes(context: RouteContext): Promise<void> {
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/geo',
       summary: "GeoJSON boundaries of an org unit's children (top-level units without parent)",
       tag: 'geo',
@@ -22,6 +23,7 @@ export async function registerGeoRoutes(context: RouteContext): Promise<void> {
     context,
     {
       method: 'POST',
+      access: ['admin'],
       url: '/api/geo',
       summary: 'Upload org-unit boundaries: a GeoJSON FeatureCollection keyed by properties.code',
       tag: 'geo',

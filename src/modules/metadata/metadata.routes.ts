@@ -38,6 +38,7 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/metadata',
       tag,
       summary: 'Export all metadata as a metadata file',
@@ -49,6 +50,7 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
     context,
     {
       method: 'POST',
+      access: ['admin'],
       url: '/api/metadata',
       tag,
       summary: 'Import a metadata file (idempotent; dryRun checks and counts without writing)',
@@ -62,6 +64,7 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/orgUnits',
       tag,
       summary: 'Children of an org unit, every unit at a level, or the roots',
@@ -74,6 +77,7 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/orgUnits/:code',
       tag,
       summary: 'One org unit with its ancestors',
@@ -83,13 +87,21 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
   );
   defineRoute(
     context,
-    { method: 'GET', url: '/api/dataSets', tag, summary: 'Every data set', response: ZList(ZDataSetSummary) },
+    {
+      method: 'GET',
+      access: 'authenticated',
+      url: '/api/dataSets',
+      tag,
+      summary: 'Every data set',
+      response: ZList(ZDataSetSummary),
+    },
     async () => ({ items: await listDataSets(db) }),
   );
   defineRoute(
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/dataSets/:code',
       tag,
       summary: 'One data set with its elements, option combos, org units and sources',
@@ -101,6 +113,7 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/dataElements',
       tag,
       summary: 'Every data element',
@@ -110,7 +123,14 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
   );
   defineRoute(
     context,
-    { method: 'GET', url: '/api/indicators', tag, summary: 'Every indicator', response: ZList(ZIndicator) },
+    {
+      method: 'GET',
+      access: 'authenticated',
+      url: '/api/indicators',
+      tag,
+      summary: 'Every indicator',
+      response: ZList(ZIndicator),
+    },
     async () => ({ items: await listIndicators(db) }),
   );
 }

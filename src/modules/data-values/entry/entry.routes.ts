@@ -18,6 +18,7 @@ export function registerEntryRoutes(context: RouteContext): void {
   // The service parses the body itself so that errors carry {field, reason} like every entry error.
   context.openapi.add({
     method: 'POST',
+    access: ['clerk'],
     url: '/api/dataValues',
     summary: 'Save one data value (validated like an import); answers the stored value with its version',
     tag: 'data values',
@@ -32,6 +33,7 @@ export function registerEntryRoutes(context: RouteContext): void {
     context,
     {
       method: 'DELETE',
+      access: ['clerk'],
       url: '/api/dataValues',
       summary: 'Delete one data value by de, pe, ou, co (option combo), cc (source), or a JSON body',
       tag: 'data values',
@@ -49,6 +51,7 @@ export function registerEntryRoutes(context: RouteContext): void {
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/dataValues',
       summary: "A data set's current values for one org unit and period (the entry form)",
       tag: 'data values',

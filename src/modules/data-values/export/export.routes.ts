@@ -8,6 +8,7 @@ export function registerExportRoutes(context: RouteContext): void {
   const { db } = context;
   context.openapi.add({
     method: 'GET',
+    access: 'authenticated',
     url: '/api/dataValueSets',
     summary:
       'Export values of a data set (period or startDate+endDate, orgUnit with children) as JSON or CSV',

@@ -11,6 +11,7 @@ export function registerTemplateRoutes(context: RouteContext): void {
     context,
     {
       method: 'GET',
+      access: 'authenticated',
       url: '/api/dataSets/:code/template.xlsx',
       summary: 'XLSX entry template: rows = org units, columns = data element × option combo × source',
       tag: 'data values',
