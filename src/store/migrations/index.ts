@@ -1,10 +1,12 @@
 import { initialSchema } from './001-initial.js';
 import { aggregatesSchema } from './002-aggregates.js';
 import { geoSchema } from './003-geo.js';
+import { authSchema } from './004-auth.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '001-initial', sql: initialSchema },
   { id: '002-aggregates', sql: aggregatesSchema },
   { id: '003-geo', sql: geoSchema },
+  { id: '004-auth', sql: authSchema },
 ];
