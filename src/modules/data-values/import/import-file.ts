@@ -1,8 +1,8 @@
 import { extname } from 'node:path';
 import type { Readable } from 'node:stream';
-import { AppError } from '../../../core/errors.js';
 import type { Db } from '../../../store/db.js';
 import type { TImportSummary } from '../data-values.schema.js';
+import { readXlsxDataValues } from '../xlsx/xlsx-reader.js';
 import { readCsvRowBatches } from './csv-rows.js';
 import { type ImportDataValuesOptions, importDataValues } from './import.service.js';
 import { readJsonRowBatches } from './json-rows.js';
@@ -38,7 +38,7 @@ export function rowsOf(input: ImportFileInput): RowSource {
     case 'csv':
       return readCsvRowBatches(decodeText(input.stream, input.onBytes));
     case 'xlsx':
-      throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'XLSX import is not available yet: save the sheet as CSV');
+      return readXlsxDataValues(countBytes(input.stream, input.onBytes));
   }
 }
 
@@ -49,4 +49,10 @@ export function formatOfFileName(fileName: string): TImportFormat | undefined {
   if (extension === '.csv' || extension === '.txt') return 'csv';
   if (extension === '.xlsx') return 'xlsx';
   return undefined;
+}
+
+/** `stream`, reporting the size of each chunk read to `onBytes` (progress). */
+function countBytes(stream: Readable, onBytes: ((bytes: number) => void) | undefined): Readable {
+  if (onBytes) stream.on('data', (chunk: Buffer) => onBytes(chunk.length));
+  return stream;
 }

@@ -68,7 +68,7 @@ describe.each(testStoreKinds())('filling the XLSX template and importing it (%s)
     expect(await storedValues('202602')).toEqual([]);
   });
 
-  it('imports a filled template posted to /api/dataValueSets as XLSX', async ({ skip }) => {
+  it('imports a filled template posted to /api/dataValueSets as XLSX', async () => {
     const file = await filledTemplate('202603', { '4,3': 2, '5,3': 3 });
     const response = await fetch(`${server.baseUrl}/api/dataValueSets`, {
       method: 'POST',
@@ -76,9 +76,6 @@ describe.each(testStoreKinds())('filling the XLSX template and importing it (%s)
       body: new Uint8Array(file),
     });
     const body = (await response.json()) as { error?: { code: string }; importCount?: unknown };
-    // The import route takes XLSX once the pipeline wires this reader in; until then it says 415.
-    if (response.status === 415 && body.error?.code === 'UNSUPPORTED_MEDIA_TYPE')
-      skip('XLSX import not wired yet');
     expect(response.status).toBe(200);
     expect(body).toMatchObject({ status: 'SUCCESS', importCount: { imported: 2 } });
     expect(await storedValues('202603')).toEqual([
