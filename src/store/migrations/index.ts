@@ -2,6 +2,7 @@ import { initialSchema } from './001-initial.js';
 import { aggregatesSchema } from './002-aggregates.js';
 import { geoSchema } from './003-geo.js';
 import { authSchema } from './004-auth.js';
+import { approvalSchema } from './006-approval.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -9,4 +10,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '002-aggregates', sql: aggregatesSchema },
   { id: '003-geo', sql: geoSchema },
   { id: '004-auth', sql: authSchema },
+  { id: '006-approval', sql: approvalSchema },
 ];
