@@ -2,18 +2,17 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../src/server/testing/test-app.js';
 import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
-import { loadFixture, NO_METADATA_API } from './support/fixture.js';
+import { loadFixture } from './support/fixture.js';
 
 describe('browsing org units and metadata', () => {
   let server: TestApp;
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let hasApi = false;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
-    hasApi = await loadFixture(server.baseUrl);
+    await loadFixture(server.baseUrl);
     context = await newContext(browser, server.baseUrl);
     page = await context.newPage();
   });
@@ -24,10 +23,7 @@ describe('browsing org units and metadata', () => {
     await server?.close();
   });
 
-  it('expands a county in the org-unit tree to show its townships and the selected unit’s path', async ({
-    skip,
-  }) => {
-    if (!hasApi) skip(NO_METADATA_API);
+  it('expands a county in the org-unit tree to show its townships and the selected unit’s path', async () => {
     await page.goto('/org-units');
     const tree = page.getByTestId('org-unit-tree');
     await tree.getByText('青山市').waitFor();
@@ -45,16 +41,14 @@ describe('browsing org units and metadata', () => {
     await saveScreenshot(page, 'org-units');
   });
 
-  it('shows English names in the tree after the language switch', async ({ skip }) => {
-    if (!hasApi) skip(NO_METADATA_API);
+  it('shows English names in the tree after the language switch', async () => {
     await page.getByTestId('language-switch').click();
     await page.getByTestId('org-unit-tree').getByText('Qingshan').waitFor();
     await page.getByTestId('language-switch').click();
     await page.getByTestId('org-unit-tree').getByText('青山市').waitFor();
   });
 
-  it('lists data elements, indicators and data sets in the metadata tabs', async ({ skip }) => {
-    if (!hasApi) skip(NO_METADATA_API);
+  it('lists data elements, indicators and data sets in the metadata tabs', async () => {
     await page.goto('/metadata');
     await page.getByText('出生人数').waitFor();
     await expect(page.getByText('求和').isVisible()).resolves.toBe(true);

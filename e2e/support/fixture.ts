@@ -81,25 +81,16 @@ export const FIXTURE_METADATA: TMetadataFileInput = {
   ],
 };
 
-/**
- * Loads the fixture through the API (`POST /api/metadata`). Returns false when the server has no
- * such route yet (404 NOT_FOUND: the metadata module has not landed), so data tests can skip
- * with a reason instead of failing; any other failure throws.
- */
-export async function loadFixture(baseUrl: string): Promise<boolean> {
+/** Loads the fixture through the API (`POST /api/metadata`); throws when the server refuses it. */
+export async function loadFixture(baseUrl: string): Promise<void> {
   const response = await fetch(`${baseUrl}/api/metadata`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(FIXTURE_METADATA),
   });
-  if (response.status === 404) return false;
   if (!response.ok)
     throw new Error(`loading fixture metadata failed: ${response.status} ${await response.text()}`);
-  return true;
 }
-
-/** Why data tests are skipped when the metadata API is missing. */
-export const NO_METADATA_API = 'POST /api/metadata is not implemented on this server yet';
 
 /** The month before `now` as a DHIS2 id and its parts (the data-entry test's period). */
 export function previousMonth(now = new Date()): { id: string; year: number; month: number } {
