@@ -1,13 +1,20 @@
 import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { registerAuthRoutes, sessionSettings } from '../modules/auth/auth.routes.js';
+import { type Authenticate, createStoreAuthenticator } from '../modules/auth/authenticate.js';
+import type { LoginRateLimiter } from '../modules/auth/login-rate-limiter.js';
+import type { SessionSettings } from '../modules/auth/sessions.service.js';
+import { registerUserRoutes } from '../modules/auth/users.routes.js';
 import type { Db } from '../store/db.js';
-import { type Authenticate, authenticateAsOperator, installAccessHook } from './auth-hook.js';
+import { installAccessHook } from './auth-hook.js';
 import type { TConfig } from './config.js';
 import { installErrorHandler } from './error-handler.js';
 import { OpenApiRegistry } from './openapi.js';
 import { registerAllRoutes } from './routes.js';
+import { installSecurityHeaders } from './security.js';
 import { VERSION } from './version.js';
 
 export interface BuildAppOptions {
@@ -17,11 +24,20 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Folder of the built web app; default web/dist beside the package. */
   webRoot?: string;
-  /** How requests are authenticated. */
+  /** How requests are authenticated; default: session cookie or bearer token against the store. */
   authenticate?: Authenticate;
+  /** Session expiry and clock; default from config (tests pass a fixed clock). */
+  sessionSettings?: SessionSettings;
+  /** Login rate limiter; default 10 failures per minute per user name and per address. */
+  loginLimiter?: LoginRateLimiter;
 }
 
-const DEFAULT_WEB_ROOT = fileURLToPath(new URL('../../web/dist', import.meta.url));
+/** web/dist of the package: found by walking up, since this file runs from src/ (tsx) or dist/src/ (built). */
+function defaultWebRoot(): string {
+  let folder = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(folder, 'package.json')) && dirname(folder) !== folder) folder = dirname(folder);
+  return join(folder, 'web', 'dist');
+}
 
 /** Assembles the HTTP server: API routes under /api, OpenAPI document, and the web app at /. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -31,8 +47,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.TIAODU_BODY_LIMIT_MB * 1024 * 1024,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    trustProxy: config.TIAODU_TRUST_PROXY === 'true',
   });
   installErrorHandler(app);
+  await installSecurityHeaders(app);
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
@@ -47,7 +65,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }
 
   const openapi = new OpenApiRegistry();
-  installAccessHook(app, openapi, options.authenticate ?? authenticateAsOperator);
+  const settings = options.sessionSettings ?? sessionSettings(config);
+  installAccessHook(app, openapi, options.authenticate ?? createStoreAuthenticator(db, settings));
   app.get('/api/health', async () => {
     await db.query('SELECT 1');
     return { status: 'ok', version: VERSION, store: db.kind };
@@ -59,6 +78,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     tag: 'system',
     access: 'public',
   });
+  await registerAuthRoutes(
+    { app, db, config, openapi },
+    { settings, ...(options.loginLimiter ? { limiter: options.loginLimiter } : {}) },
+  );
+  await registerUserRoutes({ app, db, config, openapi });
   await registerAllRoutes({ app, db, config, openapi });
   app.get('/api/openapi.json', async () => openapi.document(VERSION));
   openapi.add({
@@ -69,7 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     access: 'authenticated',
   });
 
-  const webRoot = options.webRoot ?? DEFAULT_WEB_ROOT;
+  const webRoot = options.webRoot ?? defaultWebRoot();
   const hasWebApp = existsSync(webRoot);
   if (hasWebApp) await app.register(fastifyStatic, { root: webRoot, wildcard: false });
   app.setNotFoundHandler((request, reply) => {
