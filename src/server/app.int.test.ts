@@ -16,7 +16,7 @@ describe('server', () => {
   });
 
   it('answers an unknown API route with the standard error body', async () => {
-    const response = await fetch(`${server.baseUrl}/api/nothing-here`);
+    const response = await server.fetch(`${server.baseUrl}/api/nothing-here`);
     expect(response.status).toBe(404);
     expect(await response.json()).toEqual({
       error: { code: 'NOT_FOUND', message: 'no route GET /api/nothing-here', details: null },
@@ -24,7 +24,7 @@ describe('server', () => {
   });
 
   it('serves an OpenAPI 3 document', async () => {
-    const document = (await (await fetch(`${server.baseUrl}/api/openapi.json`)).json()) as {
+    const document = (await (await server.fetch(`${server.baseUrl}/api/openapi.json`)).json()) as {
       openapi: string;
       paths: Record<string, unknown>;
     };

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.js';
-import { CLI_PRINCIPAL, type Principal } from '../modules/auth/principal.js';
+import { type Authenticate, type Authentication, assertCsrf } from '../modules/auth/authenticate.js';
+import type { Principal } from '../modules/auth/principal.js';
 import { accessAllows } from './access.js';
 import type { OpenApiRegistry } from './openapi.js';
 
@@ -8,22 +9,16 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who sent the request; undefined when it carried no valid credentials. */
     principal: Principal | undefined;
+    /** The verified credentials behind `principal` (session or token). */
+    authentication: Authentication | undefined;
   }
 }
 
-/** Resolves a request's credentials to a principal (undefined: none or invalid). */
-export type Authenticate = (request: FastifyRequest) => Promise<Principal | undefined>;
-
 /**
- * Placeholder until sign-in lands: every request acts as the operator.
- * TODO(issue 3): replaced by session-cookie and bearer-token authentication.
- */
-export const authenticateAsOperator: Authenticate = async () => CLI_PRINCIPAL;
-
-/**
- * Authenticates every request, then enforces the route's declared access rule: 401 without
- * credentials, 403 without the role. An API route registered without a rule is refused (500) so
- * that a new route cannot be reachable by accident.
+ * Authenticates every non-public API request, then enforces the route's declared access rule:
+ * 401 without valid credentials, 403 CSRF_REJECTED for a cookie-session request that changes
+ * state without the CSRF token, 403 FORBIDDEN without the role. An API route registered without
+ * a rule is refused (500) so that a new route cannot be reachable by accident.
  */
 export function installAccessHook(
   app: FastifyInstance,
@@ -31,16 +26,21 @@ export function installAccessHook(
   authenticate: Authenticate,
 ): void {
   app.decorateRequest('principal', undefined);
+  app.decorateRequest('authentication', undefined);
   app.addHook('onRequest', async (request) => {
     const url = request.routeOptions.url;
     if (!url?.startsWith('/api/')) return;
-    const access = openapi.accessOf(request.method, url);
+    const access = openapi.accessOf(request.method === 'HEAD' ? 'GET' : request.method, url);
     if (!access) throw new AppError('INTERNAL', `route ${request.method} ${url} declares no access rule`);
-    request.principal = await authenticate(request);
-    if (accessAllows(access, request.principal)) return;
-    if (!request.principal) throw new AppError('UNAUTHENTICATED', 'sign in first (session or access token)');
+    if (access === 'public') return;
+    const authentication = await authenticate(request);
+    request.authentication = authentication;
+    request.principal = authentication?.principal;
+    if (!authentication) throw new AppError('UNAUTHENTICATED', 'sign in first (session or access token)');
+    assertCsrf(request, authentication);
+    if (accessAllows(access, authentication.principal)) return;
     throw new AppError('FORBIDDEN', `your roles do not allow ${request.method} ${url}`, {
-      roles: request.principal.roles,
+      roles: authentication.principal.roles,
       required: access,
     });
   });

@@ -13,7 +13,7 @@ describe.each(testStoreKinds())('analytics routes on %s', (kind) => {
   afterAll(() => testApp.close());
 
   const get = async (path: string) => {
-    const response = await fetch(`${testApp.baseUrl}${path}`);
+    const response = await testApp.fetch(`${testApp.baseUrl}${path}`);
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
 

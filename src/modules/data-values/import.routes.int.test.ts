@@ -21,7 +21,7 @@ describe.each(testStoreKinds())('POST /api/dataValueSets on %s', (kind) => {
   afterAll(() => server.close());
 
   const post = (query: string, type: string, body: string) =>
-    fetch(`${server.baseUrl}/api/dataValueSets${query}`, {
+    server.fetch(`${server.baseUrl}/api/dataValueSets${query}`, {
       method: 'POST',
       headers: { 'content-type': type },
       body,
@@ -81,7 +81,7 @@ describe.each(testStoreKinds())('POST /api/dataValueSets on %s', (kind) => {
   });
 
   it('documents the route in OpenAPI', async () => {
-    const document = await (await fetch(`${server.baseUrl}/api/openapi.json`)).json();
+    const document = await (await server.fetch(`${server.baseUrl}/api/openapi.json`)).json();
     expect(document.paths['/api/dataValueSets'].post.summary).toContain('Import data values');
   });
 });

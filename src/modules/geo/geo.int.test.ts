@@ -97,21 +97,21 @@ describe('the geo API', () => {
   afterAll(() => server?.close());
 
   it('takes an upload with POST /api/geo and serves it with GET /api/geo?parent=', async () => {
-    const upload = await fetch(`${server.baseUrl}/api/geo`, {
+    const upload = await server.fetch(`${server.baseUrl}/api/geo`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(CITY_MAP),
     });
     expect(upload.status).toBe(200);
     await expect(upload.json()).resolves.toEqual({ imported: 7, unknownCodes: [] });
-    const answer = await fetch(`${server.baseUrl}/api/geo?parent=QS`);
+    const answer = await server.fetch(`${server.baseUrl}/api/geo?parent=QS`);
     const body = (await answer.json()) as { type: string; features: Array<{ properties: { code: string } }> };
     expect(body.type).toBe('FeatureCollection');
     expect(body.features.map((feature) => feature.properties.code)).toEqual(['QS01', 'QS02']);
   });
 
   it('answers 400 INVALID_IMPORT for a body that is not a FeatureCollection', async () => {
-    const upload = await fetch(`${server.baseUrl}/api/geo`, {
+    const upload = await server.fetch(`${server.baseUrl}/api/geo`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ type: 'Feature' }),

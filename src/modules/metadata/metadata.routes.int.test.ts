@@ -6,13 +6,13 @@ import { buildMetadataFixture } from './testing/metadata-fixture.js';
 describe.each(testStoreKinds())('metadata routes on %s', (kind) => {
   let server: TestApp;
   const post = (path: string, body: unknown) =>
-    fetch(`${server.baseUrl}${path}`, {
+    server.fetch(`${server.baseUrl}${path}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
     });
   const get = async (path: string) => {
-    const response = await fetch(`${server.baseUrl}${path}`);
+    const response = await server.fetch(`${server.baseUrl}${path}`);
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
   };
   beforeAll(async () => {

@@ -17,7 +17,7 @@ describe.each(testStoreKinds())('single-value entry over HTTP (%s)', (kind) => {
   afterAll(async () => server?.close());
 
   async function call(method: string, path: string, body?: unknown) {
-    const response = await fetch(`${server.baseUrl}${path}`, {
+    const response = await server.fetch(`${server.baseUrl}${path}`, {
       method,
       ...(body === undefined
         ? {}

@@ -58,7 +58,7 @@ describe.each(testStoreKinds())('data value export (%s)', (kind) => {
   afterAll(async () => server?.close());
 
   async function get(query: string) {
-    const response = await fetch(`${server.baseUrl}/api/dataValueSets?${query}`);
+    const response = await server.fetch(`${server.baseUrl}/api/dataValueSets?${query}`);
     return {
       status: response.status,
       type: response.headers.get('content-type'),

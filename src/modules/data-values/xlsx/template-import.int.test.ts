@@ -20,7 +20,7 @@ describe.each(testStoreKinds())('filling the XLSX template and importing it (%s)
 
   /** Downloads the template of QS02 for `period`, types `cells` ({'row,column': value}) and saves it. */
   async function filledTemplate(period: string, cells: Record<string, ExcelJS.CellValue>): Promise<Buffer> {
-    const response = await fetch(
+    const response = await server.fetch(
       `${server.baseUrl}/api/dataSets/MONTHLY/template.xlsx?period=${period}&orgUnit=QS02`,
     );
     const workbook = new ExcelJS.Workbook();
@@ -34,7 +34,7 @@ describe.each(testStoreKinds())('filling the XLSX template and importing it (%s)
   }
 
   async function storedValues(period: string): Promise<string[]> {
-    const response = await fetch(
+    const response = await server.fetch(
       `${server.baseUrl}/api/dataValueSets?dataSet=MONTHLY&period=${period}&format=csv`,
     );
     return (await response.text())
@@ -70,7 +70,7 @@ describe.each(testStoreKinds())('filling the XLSX template and importing it (%s)
 
   it('imports a filled template posted to /api/dataValueSets as XLSX', async () => {
     const file = await filledTemplate('202603', { '4,3': 2, '5,3': 3 });
-    const response = await fetch(`${server.baseUrl}/api/dataValueSets`, {
+    const response = await server.fetch(`${server.baseUrl}/api/dataValueSets`, {
       method: 'POST',
       headers: { 'content-type': XLSX_CONTENT_TYPE },
       body: new Uint8Array(file),

@@ -23,7 +23,7 @@ describe.each(testStoreKinds())('XLSX entry template (%s)', (kind) => {
   afterAll(async () => server?.close());
 
   async function download(query: string) {
-    const response = await fetch(`${server.baseUrl}/api/dataSets/MONTHLY/template.xlsx?${query}`);
+    const response = await server.fetch(`${server.baseUrl}/api/dataSets/MONTHLY/template.xlsx?${query}`);
     return {
       status: response.status,
       type: response.headers.get('content-type'),
@@ -117,7 +117,7 @@ describe.each(testStoreKinds())('XLSX entry template (%s)', (kind) => {
     expect(JSON.parse(quarter.bytes.toString()).error.code).toBe('VALIDATION_FAILED');
     expect((await download('period=202601&orgUnit=NOPE')).status).toBe(404);
     expect((await download('period=202601&source=NOPE')).status).toBe(404);
-    const response = await fetch(`${server.baseUrl}/api/dataSets/NOPE/template.xlsx?period=202601`);
+    const response = await server.fetch(`${server.baseUrl}/api/dataSets/NOPE/template.xlsx?period=202601`);
     expect(response.status).toBe(404);
   });
 });
