@@ -134,6 +134,12 @@ export const en: TMessages = {
   'admin.store.pglite': 'Embedded PGlite',
   'admin.store.postgres': 'PostgreSQL server',
   'admin.apiDocs': 'API documentation (OpenAPI)',
+  'admin.geo.title': 'Boundaries (GeoJSON)',
+  'admin.geo.help':
+    "Upload a GeoJSON FeatureCollection whose features carry the org unit's code in properties.code; the dashboard map draws them.",
+  'admin.geo.choose': 'Choose a GeoJSON file',
+  'admin.geo.imported': '{count} boundaries saved',
+  'admin.geo.unknownCodes': 'Not org-unit codes, ignored: {codes}',
 
   'dashboard.orgUnit': 'Org unit',
   'dashboard.period': 'Period',

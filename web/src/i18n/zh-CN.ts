@@ -136,6 +136,12 @@ export const zhCN = {
   'admin.store.pglite': '内嵌 PGlite',
   'admin.store.postgres': 'PostgreSQL 服务器',
   'admin.apiDocs': 'API 文档(OpenAPI)',
+  'admin.geo.title': '边界地图(GeoJSON)',
+  'admin.geo.help':
+    '上传 GeoJSON 要素集合,每个要素的 properties.code 为组织机构编码;仪表盘地图使用这些边界。',
+  'admin.geo.choose': '选择 GeoJSON 文件',
+  'admin.geo.imported': '已保存 {count} 个边界',
+  'admin.geo.unknownCodes': '以下编码不是组织机构,已忽略:{codes}',
 
   'dashboard.orgUnit': '单位',
   'dashboard.period': '报告期',
