@@ -2,6 +2,7 @@ import { initialSchema } from './001-initial.js';
 import { aggregatesSchema } from './002-aggregates.js';
 import { geoSchema } from './003-geo.js';
 import { authSchema } from './004-auth.js';
+import { auditSchema } from './005-audit.js';
 import { approvalSchema } from './006-approval.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
@@ -10,5 +11,6 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '002-aggregates', sql: aggregatesSchema },
   { id: '003-geo', sql: geoSchema },
   { id: '004-auth', sql: authSchema },
+  { id: '005-audit', sql: auditSchema },
   { id: '006-approval', sql: approvalSchema },
 ];
