@@ -6,6 +6,8 @@ import { registerImportCommand } from './import.command.js';
 import { registerInitCommand } from './init.command.js';
 import { registerMetadataCommand } from './metadata.command.js';
 import { registerServeCommand } from './serve.command.js';
+import { registerTokenCommand } from './token.command.js';
+import { registerUserCommand } from './user.command.js';
 
 /** Every CLI command, one file each. */
 export function registerCommands(program: Command): void {
@@ -16,4 +18,6 @@ export function registerCommands(program: Command): void {
   registerExportCommand(program);
   registerAnalyticsCommand(program);
   registerBackupCommands(program);
+  registerUserCommand(program);
+  registerTokenCommand(program);
 }

@@ -3,7 +3,7 @@ import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { openStore } from '../store/open-store.js';
 import { runAction } from './command-runner.js';
-import { initializeStoreIfEmpty } from './init.command.js';
+import { ensureAdminAccount, initializeStoreIfEmpty } from './init.command.js';
 
 /** `tiaodu serve`: the API and the web app on PORT, until SIGINT/SIGTERM. */
 export function registerServeCommand(program: Command): void {
@@ -16,6 +16,7 @@ export function registerServeCommand(program: Command): void {
       runAction(async (options: { initDemo?: boolean; port?: string }) => {
         const config = loadConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
         const db = await openStore({ databaseUrl: config.DATABASE_URL, dataDir: config.TIAODU_DATA_DIR });
+        await ensureAdminAccount(db, config, (line) => console.log(line));
         if (options.initDemo)
           await initializeStoreIfEmpty(db, { demo: true, log: (line) => console.log(line) });
         const app = await buildApp({ db, config, logger: true });
