@@ -1,5 +1,6 @@
 import { registerAnalyticsRoutes } from '../modules/analytics/analytics.routes.js';
 import { registerAnalyticsExportRoutes } from '../modules/analytics-export/analytics-export.routes.js';
+import { registerApprovalRoutes } from '../modules/approval/approval.routes.js';
 import { registerDataValueRoutes } from '../modules/data-values/data-values.routes.js';
 import { registerImportRoutes } from '../modules/data-values/import.routes.js';
 import { registerGeoRoutes } from '../modules/geo/geo.routes.js';
@@ -14,4 +15,5 @@ export async function registerAllRoutes(context: RouteContext): Promise<void> {
   await registerAnalyticsRoutes(context);
   await registerAnalyticsExportRoutes(context);
   await registerGeoRoutes(context);
+  registerApprovalRoutes(context);
 }

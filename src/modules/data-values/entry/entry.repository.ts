@@ -115,14 +115,14 @@ export async function upsertValue(
   return row;
 }
 
-/** Version currently stored for a key (to explain a refused update), or undefined. */
-export async function selectVersion(db: Queryable, ids: ValueIds): Promise<number | undefined> {
-  const [row] = await db.query<{ version: number }>(
-    `SELECT version FROM data_value WHERE data_element_id = $1 AND period_id = $2 AND org_unit_id = $3
-       AND option_combo_id = $4 AND source_id = $5`,
+/** The value currently stored for a key (to explain a refused update), or undefined. */
+export async function selectCurrent(db: Queryable, ids: ValueIds): Promise<StoredFields | undefined> {
+  const [row] = await db.query<StoredFields>(
+    `SELECT ${RETURNING} FROM data_value dv WHERE dv.data_element_id = $1 AND dv.period_id = $2
+       AND dv.org_unit_id = $3 AND dv.option_combo_id = $4 AND dv.source_id = $5`,
     [ids.dataElementId, ids.periodId, ids.orgUnitId, ids.optionComboId, ids.sourceId],
   );
-  return row?.version;
+  return row;
 }
 
 /** Deletes the value with this key (codes); returns what was stored, or undefined when none was. */

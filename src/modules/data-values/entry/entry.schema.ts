@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZFormApproval, ZPeriodLock } from '../../approval/approval.schema.js';
 
 /** Requests and answers of single-value data entry (the form), codes as identifiers. */
 
@@ -86,5 +87,9 @@ export const ZFormValues = z.object({
   period: z.string(),
   orgUnit: z.string(),
   dataValues: z.array(ZFormValue),
+  /** The approval covering the org unit: APPROVED or ACCEPTED make the form read-only. */
+  approval: ZFormApproval,
+  /** The data set's expiry lock for the period: `expired` makes the form read-only. */
+  locked: ZPeriodLock,
 });
 export type TFormValues = z.infer<typeof ZFormValues>;

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { AppError, notFound } from '../../../core/errors.js';
 import type { Db, Queryable } from '../../../store/db.js';
+import { getFormApproval } from '../../approval/approval.service.js';
+import { applicableDataSets, assertValueWritable } from '../../approval/lock.service.js';
 import { ensurePeriods } from '../../periods/period.repository.js';
 import { checkValue } from '../value-rules.js';
 import * as repository from './entry.repository.js';
@@ -34,11 +36,20 @@ export async function saveDataValue(
   const key: TDataValueKey = ZDataValueKey.parse(entry);
   const period = parseEntryPeriod(key.period);
   const resolved = await repository.resolveKey(db, key);
-  const ids = checkKey({ ...key, dataSet: entry.dataSet }, resolved, period, options.today ?? isoToday());
+  const today = options.today ?? isoToday();
+  const ids = checkKey({ ...key, dataSet: entry.dataSet }, resolved, period, today);
   const valueType = resolved.dataElement?.valueType ?? 'TEXT';
   const check = checkValue(valueType, entry.value);
   if (!check.ok) throw invalidField('value', check.reason);
   return db.transaction(async (tx) => {
+    const dataSets = applicableDataSets(resolved.dataSets, entry.dataSet, period);
+    await assertValueWritable(tx, {
+      dataSets,
+      orgUnitId: ids.orgUnitId,
+      orgUnit: key.orgUnit,
+      period,
+      today,
+    });
     const periodId = (await ensurePeriods(tx, [period])).get(period.id);
     if (periodId === undefined) throw new Error(`period ${period.id} was not stored`);
     const valueIds = { ...ids, periodId };
@@ -55,20 +66,35 @@ export async function saveDataValue(
   });
 }
 
-/** Deletes one value by its key (codes). Returns what was stored; NOT_FOUND when there was none. */
+/**
+ * Deletes one value by its key (codes). Returns what was stored; NOT_FOUND when there was none;
+ * APPROVED_READ_ONLY or PERIOD_LOCKED when its period is approved or expired.
+ */
 export async function deleteDataValue(
   db: Db,
   keyInput: TDataValueKeyInput | Record<string, string | undefined>,
+  options: { today?: string } = {},
 ): Promise<TStoredDataValue> {
   const key = parseFields(ZDataValueKey, keyInput);
+  const period = parseEntryPeriod(key.period);
+  const resolved = await repository.resolveKey(db, key);
+  if (resolved.orgUnitId !== undefined)
+    await assertValueWritable(db, {
+      dataSets: applicableDataSets(resolved.dataSets, undefined, period),
+      orgUnitId: resolved.orgUnitId,
+      orgUnit: key.orgUnit,
+      period,
+      today: options.today ?? isoToday(),
+    });
   const deleted = await repository.deleteValue(db, key);
   if (!deleted) throw notFound('data value', describeKey(key));
   return { ...key, ...deleted };
 }
 
 /**
- * The current values of a data set's form for one org unit and period. NOT_FOUND when the data
- * set or org unit is unknown; VALIDATION_FAILED on a bad period id.
+ * The current values of a data set's form for one org unit and period, with the approval that
+ * covers it and its expiry lock (the form is read-only when approved or expired). NOT_FOUND when
+ * the data set or org unit is unknown; VALIDATION_FAILED on a bad period id.
  */
 export async function getFormValues(
   db: Queryable,
@@ -84,6 +110,7 @@ export async function getFormValues(
     period: period.id,
     orgUnit: query.orgUnit,
     dataValues: values.map(({ period: _p, orgUnit: _o, created: _c, ...value }) => value),
+    ...(await getFormApproval(db, { dataSet: query.dataSet, orgUnit: query.orgUnit, period })),
   };
 }
 
@@ -99,14 +126,11 @@ async function staleVersion(
   ids: repository.ValueIds,
   expected: number | undefined,
 ): Promise<AppError> {
-  const current = await repository.selectVersion(db, ids);
+  const current = await repository.selectCurrent(db, ids);
   return new AppError(
     'STALE_VERSION',
-    `the value changed meanwhile: version ${current} is stored, not ${expected}`,
-    {
-      expected,
-      current,
-    },
+    `the value changed meanwhile: version ${current?.version} is stored, not ${expected}`,
+    { expected, current: current?.version, currentValue: current ?? null },
   );
 }
 

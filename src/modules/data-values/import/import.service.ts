@@ -13,6 +13,7 @@ import {
   findStagedDuplicates,
 } from './import-staging.repository.js';
 import { emptySummary, fileErrorSummary, toSummary } from './import-summary.js';
+import { addLockConflicts } from './lock-conflicts.js';
 import { withMergeRetries } from './merge-retry.js';
 import { RowValidator } from './row-validator.js';
 import { type RowSource, stageRows } from './stage-rows.js';
@@ -62,6 +63,12 @@ export async function importDataValues(
     if (rowsRead === 0) return emptySummary(dryRun);
     progress({ rowsRead, phase: 'checking' });
     const duplicates = await addDuplicateConflicts(db, table, conflicts);
+    // Approved or expired periods: those rows become conflicts and leave the staging table.
+    await addLockConflicts(db, table, conflicts, {
+      periods: [...validator.periods.values()],
+      today,
+      dataSetId: dataSet?.id,
+    });
     if (conflicts.total > 0 && strategy === 'ATOMIC') {
       progress({ rowsRead, phase: 'done' });
       return toSummary({ counts: undefined, conflicts, rowsRead, dryRun });
