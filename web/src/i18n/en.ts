@@ -101,6 +101,33 @@ export const en: TMessages = {
   'entry.notAssigned': 'This org unit does not report this data set.',
   'entry.downloadTemplate': 'Download Excel template',
 
+  // Approval and locked periods (approval bar, read-only grid).
+  'approval.title': 'Approval',
+  'approval.state.UNAPPROVABLE': 'Not approved at this level',
+  'approval.state.UNAPPROVED': 'Not approved',
+  'approval.state.APPROVED': 'Approved',
+  'approval.state.ACCEPTED': 'Accepted',
+  'approval.approvedBy': '{unit} approved by {by} at {at}',
+  'approval.acceptedBy': '{unit} accepted by {by} at {at}',
+  'approval.notApproved': "{unit}'s data is not approved yet",
+  'approval.waitingFor': 'Cannot approve yet: no data from {units}',
+  'approval.approve': 'Approve',
+  'approval.unapprove': 'Unapprove',
+  'approval.accept': 'Accept',
+  'approval.unaccept': 'Unaccept',
+  'approval.confirmUnapprove': 'This makes the data editable again. Continue?',
+  'approval.done': 'Done: {action}',
+  'approval.readOnlyApproved': '{unit} is approved: values are read-only until an approver unapproves it',
+  'approval.readOnlyAccepted':
+    '{unit} is approved and accepted: values are read-only; unaccept, then unapprove, to change them',
+  'approval.readOnlyLocked':
+    'This period locked on {date} ({days} days after it ended); an approver or admin can grant a lock exception',
+  'approval.locked': 'Locked',
+  'approval.lockException': 'Lock exception granted',
+  'error.APPROVED_READ_ONLY': 'Approved data is read-only',
+  'error.APPROVAL_STATE': 'The approval state does not allow this',
+  'error.APPROVAL_NOT_READY': 'Not every reporting unit has data yet',
+
   'import.title': 'Data import',
   'import.hint': 'DHIS2 dataValueSets JSON, CSV and XLSX files. Check with a dry run first, then import.',
   'import.chooseFile': 'Choose file',
