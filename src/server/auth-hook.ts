@@ -18,13 +18,28 @@ declare module 'fastify' {
  * Authenticates every non-public API request, then enforces the route's declared access rule:
  * 401 without valid credentials, 403 CSRF_REJECTED for a cookie-session request that changes
  * state without the CSRF token, 403 FORBIDDEN without the role. An API route registered without
- * a rule is refused (500) so that a new route cannot be reachable by accident.
+ * a rule stops the server from starting (and would answer 500), so that a new route cannot be
+ * reachable by accident.
  */
 export function installAccessHook(
   app: FastifyInstance,
   openapi: OpenApiRegistry,
   authenticate: Authenticate,
 ): void {
+  const apiRoutes: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods)
+      if (route.url.startsWith('/api/') && method !== 'HEAD') apiRoutes.push({ method, url: route.url });
+  });
+  // Refuse to start with an API route that declares no access rule (not only answer it with 500).
+  app.addHook('onReady', async () => {
+    const missing = apiRoutes.filter((route) => !openapi.accessOf(route.method, route.url));
+    if (missing.length > 0)
+      throw new Error(
+        `API routes without an access rule: ${missing.map((route) => `${route.method} ${route.url}`).join(', ')}`,
+      );
+  });
   app.decorateRequest('principal', undefined);
   app.decorateRequest('authentication', undefined);
   app.addHook('onRequest', async (request) => {
