@@ -141,6 +141,7 @@ describe.each(testStoreKinds())('data approval over HTTP (%s)', (kind) => {
       expired: false,
       reason: null,
       lockDate: expect.any(String),
+      expiryDays: 10,
       hasException: false,
     });
     const west = await call(clerk, 'GET', `/api/dataValues?dataSet=MONTHLY&period=${PERIOD}&orgUnit=QS0201`);

@@ -31,6 +31,7 @@ export const ZPeriodLock = z.object({
   expired: z.boolean().describe('true: entry and import are refused (expiry days passed, no exception)'),
   reason: z.string().nullable().describe('why, and who can unlock; null when open'),
   lockDate: z.string().nullable().describe('first day the period is locked (ISO date); null: never locks'),
+  expiryDays: z.number().int().describe("the data set's expiryDays (0: never locks)"),
   hasException: z.boolean().describe('a lock exception keeps the period open for this org unit'),
 });
 export type TPeriodLock = z.infer<typeof ZPeriodLock>;

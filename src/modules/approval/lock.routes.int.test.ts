@@ -131,6 +131,7 @@ describe.each(testStoreKinds())('expiry locks and lock exceptions over HTTP (%s)
       expired: false,
       reason: null,
       lockDate: '2024-02-11',
+      expiryDays: 10,
       hasException: true,
     });
   });

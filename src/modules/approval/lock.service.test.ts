@@ -40,7 +40,13 @@ describe('periodLockOf', () => {
 
   it('leaves the period open when an exception covers the org unit', () => {
     const lock = periodLockOf({ dataSet: 'MONTHLY', expiryDays: 10, hasException: true }, input);
-    expect(lock).toEqual({ expired: false, reason: null, lockDate: '2024-02-11', hasException: true });
+    expect(lock).toEqual({
+      expired: false,
+      reason: null,
+      lockDate: '2024-02-11',
+      expiryDays: 10,
+      hasException: true,
+    });
   });
 });
 

@@ -134,7 +134,7 @@ export function periodLockOf(
   lock: Pick<DataSetLock, 'dataSet' | 'expiryDays' | 'hasException'> | undefined,
   input: { orgUnit: string; period: Period; today: string },
 ): TPeriodLock {
-  if (!lock) return { expired: false, reason: null, lockDate: null, hasException: false };
+  if (!lock) return { expired: false, reason: null, lockDate: null, expiryDays: 0, hasException: false };
   const lockDate = lockDateOf(input.period, lock.expiryDays);
   const isPast = isExpired(input.period, lock.expiryDays, input.today);
   const expired = isPast && !lock.hasException;
@@ -142,6 +142,7 @@ export function periodLockOf(
     expired,
     reason: expired ? expiredReason({ ...lock, period: input.period, orgUnit: input.orgUnit }) : null,
     lockDate,
+    expiryDays: lock.expiryDays,
     hasException: lock.hasException,
   };
 }

@@ -1,4 +1,4 @@
-import { Input, Typography } from 'antd';
+import { Input, Tooltip, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/client.js';
 import { deleteDataValue, saveDataValue } from '../api/data-values.js';
@@ -38,18 +38,21 @@ export interface TCellInitial {
 /**
  * One data-entry field. On blur a changed value is saved (an emptied one deleted) with the version
  * last seen, so a concurrent change answers STALE_VERSION; the field turns green when saved and
- * shows the error under it in red when refused.
+ * shows the error under it in red when refused. With `readOnlyReason` (approved or locked data)
+ * the field is disabled and a tooltip says why.
  */
 export function EntryCell({
   valueKey,
   dataSet,
   initial,
   label,
+  readOnlyReason,
 }: {
   valueKey: TDataValueKey;
   dataSet: string;
   initial: TCellInitial;
   label: string;
+  readOnlyReason?: string | undefined;
 }) {
   const { t } = useI18n();
   const describeError = useErrorText();
@@ -94,16 +97,22 @@ export function EntryCell({
   const isSaved = status.kind === 'saved';
   return (
     <div style={{ width: 128 }}>
-      <Input
-        data-testid={testId}
-        aria-label={label}
-        value={value}
-        status={status.kind === 'error' ? 'error' : undefined}
-        style={isSaved ? { borderColor: '#52c41a', background: '#f6ffed' } : undefined}
-        onChange={(event) => setValue(event.target.value)}
-        onBlur={() => void commit()}
-        onPressEnter={(event) => event.currentTarget.blur()}
-      />
+      {/* The tooltip sits on a wrapper: a disabled input does not receive pointer events. */}
+      <Tooltip title={readOnlyReason}>
+        <div data-testid={`${testId}-wrapper`}>
+          <Input
+            data-testid={testId}
+            aria-label={label}
+            value={value}
+            disabled={readOnlyReason !== undefined}
+            status={status.kind === 'error' ? 'error' : undefined}
+            style={isSaved ? { borderColor: '#52c41a', background: '#f6ffed' } : undefined}
+            onChange={(event) => setValue(event.target.value)}
+            onBlur={() => void commit()}
+            onPressEnter={(event) => event.currentTarget.blur()}
+          />
+        </div>
+      </Tooltip>
       <div data-testid={`${testId}-status`} data-status={status.kind} style={{ minHeight: 18, fontSize: 12 }}>
         {status.kind === 'saving' ? (
           <Typography.Text type="secondary">{t('entry.saving')}</Typography.Text>

@@ -27,19 +27,24 @@ export function valueLookupKey(dataElement: string, combo: string, source: strin
   return `${dataElement}|${combo}|${source}`;
 }
 
-/** The entry grid of one data set, org unit, period and source: elements × option combos. */
+/**
+ * The entry grid of one data set, org unit, period and source: elements × option combos. With
+ * `readOnlyReason` (approved or locked) every field is disabled with that reason as its tooltip.
+ */
 export function EntryGrid({
   dataSet,
   orgUnit,
   period,
   source,
   values,
+  readOnlyReason,
 }: {
   dataSet: TDataSetDetail;
   orgUnit: string;
   period: string;
   source: string;
   values: TFormValue[];
+  readOnlyReason?: string | undefined;
 }) {
   const { t, language } = useI18n();
   const lookup = new Map<string, TCellInitial>(
@@ -82,6 +87,7 @@ export function EntryGrid({
                   initial={lookup.get(valueLookupKey(element.code, combo.code, source)) ?? EMPTY_CELL}
                   dataSet={dataSet.code}
                   label={`${localName(element, language)} ${localName(combo, language)}`}
+                  readOnlyReason={readOnlyReason}
                 />
               );
             },

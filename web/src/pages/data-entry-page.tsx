@@ -1,8 +1,10 @@
 import { DownloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Empty, Form, Segmented, Select, Space, Spin } from 'antd';
+import { getApprovalStatus } from '../api/approval.js';
 import { listDataValues, templateUrl } from '../api/data-values.js';
 import { getDataSet, listDataSets } from '../api/metadata.js';
 import { useApi } from '../api/use-api.js';
+import { ApprovalBar, ReadOnlyNotice, readOnlyReasonOf } from '../components/approval-bar.js';
 import { EntryGrid } from '../components/entry-grid.js';
 import { ErrorMessage } from '../components/error-message.js';
 import { localName } from '../components/local-name.js';
@@ -51,6 +53,13 @@ export function DataEntryPage() {
     [dataSetCode, orgUnit, period],
     isReady,
   );
+  const approval = useApi(
+    (signal) =>
+      getApprovalStatus({ dataSet: dataSetCode ?? '', orgUnit: orgUnit ?? '', period: period ?? '' }, signal),
+    [dataSetCode, orgUnit, period],
+    isReady,
+  );
+  const readOnlyReason = readOnlyReasonOf(approval.data, t, language);
   // The default source first: it is what most forms are typed for.
   const sources = [...(dataSet.data?.sources ?? [])].sort(
     (a, b) => Number(b.code === DEFAULT_SOURCE) - Number(a.code === DEFAULT_SOURCE),
@@ -116,6 +125,9 @@ export function DataEntryPage() {
               {t('entry.downloadTemplate')}
             </Button>
           </Space>
+          {approval.data ? <ApprovalBar status={approval.data} onChanged={approval.reload} /> : null}
+          {approval.error ? <ErrorMessage error={approval.error} onRetry={approval.reload} /> : null}
+          {readOnlyReason ? <ReadOnlyNotice reason={readOnlyReason} /> : null}
           {values.error ? <ErrorMessage error={values.error} onRetry={values.reload} /> : null}
           {values.isLoading || !values.data ? (
             <Spin />
@@ -126,6 +138,7 @@ export function DataEntryPage() {
               period={period}
               source={source}
               values={values.data}
+              readOnlyReason={readOnlyReason}
             />
           )}
         </>
