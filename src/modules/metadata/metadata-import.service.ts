@@ -1,4 +1,7 @@
+import { AppError } from '../../core/errors.js';
 import type { Db, Transaction } from '../../store/db.js';
+import { setAuditActor } from '../audit/audit-actor.js';
+import { CLI_PRINCIPAL, type Principal } from '../auth/principal.js';
 import * as repository from './metadata.repository.js';
 import {
   DEFAULT_SOURCE,
@@ -29,16 +32,25 @@ class DryRunRollback extends Error {
  * then writes new and changed entries by code in one transaction. Idempotent: importing the
  * same file again writes nothing and counts every entry unchanged. With `dryRun` the same work
  * runs and is rolled back. Throws INVALID_METADATA listing every problem; nothing is written then.
+ * Metadata spans the whole tree: only a principal with scope 'ALL' may import (FORBIDDEN else);
+ * the changes are audited as its ('cli' for the operator, else 'api').
  */
 export async function importMetadata(
   db: Db,
   input: unknown,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; principal?: Principal } = {},
 ): Promise<TMetadataImportResult> {
+  const principal = options.principal ?? CLI_PRINCIPAL;
+  if (principal.scope !== 'ALL')
+    throw new AppError(
+      'FORBIDDEN',
+      'metadata covers every org unit: only a user without assigned org units may import it',
+    );
   const file = normaliseFile(parseMetadataFile(input));
   const dryRun = options.dryRun ?? false;
   try {
     return await db.transaction(async (tx) => {
+      await setAuditActor(tx, { principal, how: principal.via === 'cli' ? 'cli' : 'api' });
       await repository.lockMetadata(tx);
       const stored = await readStoredMetadata(tx);
       const errors = checkMetadataFile(file, stored);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore, testStoreKinds } from '../../store/testing/test-store.js';
+import { CLI_PRINCIPAL } from '../auth/principal.js';
 import type { TOrgUnitEntry } from './metadata.schema.js';
 import { getOrgUnit, importMetadata, listDescendantCodes } from './metadata.service.js';
 
@@ -45,7 +46,10 @@ describe.each(testStoreKinds())('metadata import at province scale on %s', (kind
     // Measured on an idle machine: ~1.5 s on PGlite, ~0.7 s on a server. The bound only catches
     // row-by-row regressions: shared CI machines under load run this ten times slower.
     expect(importMs).toBeLessThan(60_000);
-    expect(await getOrgUnit(store.db, 'P160112')).toMatchObject({ level: 4, path: '/P/P16/P1601/P160112' });
-    expect(await listDescendantCodes(store.db, 'P01')).toHaveLength(10 + 120);
+    expect(await getOrgUnit(store.db, CLI_PRINCIPAL, 'P160112')).toMatchObject({
+      level: 4,
+      path: '/P/P16/P1601/P160112',
+    });
+    expect(await listDescendantCodes(store.db, CLI_PRINCIPAL, 'P01')).toHaveLength(10 + 120);
   });
 });

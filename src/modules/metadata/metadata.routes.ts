@@ -58,7 +58,8 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
       body: ZMetadataBody,
       response: ZMetadataImportResult,
     },
-    async ({ query, body }) => importMetadata(db, body, { dryRun: query.dryRun === 'true' }),
+    async ({ query, body, principal }) =>
+      importMetadata(db, body, { dryRun: query.dryRun === 'true', principal }),
   );
   defineRoute(
     context,
@@ -67,11 +68,12 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
       access: 'authenticated',
       url: '/api/orgUnits',
       tag,
-      summary: 'Children of an org unit, every unit at a level, or the roots',
+      summary:
+        'Children of an org unit, every unit at a level, or the roots — only your subtrees and their ancestors',
       query: ZOrgUnitListQuery,
       response: ZList(ZOrgUnit),
     },
-    async ({ query }) => ({ items: await listOrgUnits(db, query) }),
+    async ({ query, principal }) => ({ items: await listOrgUnits(db, principal, query) }),
   );
   defineRoute(
     context,
@@ -80,10 +82,10 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
       access: 'authenticated',
       url: '/api/orgUnits/:code',
       tag,
-      summary: 'One org unit with its ancestors',
+      summary: 'One org unit with its ancestors (403 outside your subtrees, except their ancestors)',
       response: ZOrgUnitDetail,
     },
-    async ({ params }) => getOrgUnit(db, params.code ?? ''),
+    async ({ params, principal }) => getOrgUnit(db, principal, params.code ?? ''),
   );
   defineRoute(
     context,

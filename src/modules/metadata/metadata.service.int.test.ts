@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../core/errors.js';
 import type { Db } from '../../store/db.js';
 import { createTestStore, type TestStore, testStoreKinds } from '../../store/testing/test-store.js';
+import { CLI_PRINCIPAL } from '../auth/principal.js';
 import {
   exportMetadata,
   getDataSet,
@@ -86,10 +87,10 @@ describe.each(testStoreKinds())('metadata import on %s', (kind) => {
   });
 
   it('keeps levels, paths and the closure table for the tree', async () => {
-    const township = await getOrgUnit(db, 'QS0201');
+    const township = await getOrgUnit(db, CLI_PRINCIPAL, 'QS0201');
     expect(township).toMatchObject({ level: 3, path: '/QS/QS02/QS0201', parent: 'QS02', childCount: 0 });
     expect(township.ancestors.map((unit) => unit.code)).toEqual(['QS', 'QS02']);
-    expect(await listDescendantCodes(db, 'QS')).toEqual([
+    expect(await listDescendantCodes(db, CLI_PRINCIPAL, 'QS')).toEqual([
       'QS01',
       'QS02',
       'QS0101',
@@ -97,8 +98,13 @@ describe.each(testStoreKinds())('metadata import on %s', (kind) => {
       'QS0201',
       'QS0202',
     ]);
-    expect((await listOrgUnits(db)).map((unit) => [unit.code, unit.childCount])).toEqual([['QS', 2]]);
-    expect((await listOrgUnits(db, { level: 2 })).map((unit) => unit.code)).toEqual(['QS01', 'QS02']);
+    expect((await listOrgUnits(db, CLI_PRINCIPAL)).map((unit) => [unit.code, unit.childCount])).toEqual([
+      ['QS', 2],
+    ]);
+    expect((await listOrgUnits(db, CLI_PRINCIPAL, { level: 2 })).map((unit) => unit.code)).toEqual([
+      'QS01',
+      'QS02',
+    ]);
   });
 
   it('builds option combos as the product of the categories, in category order', async () => {
@@ -169,17 +175,29 @@ describe.each(testStoreKinds())('metadata import on %s', (kind) => {
     const file = { orgUnits: [{ code: 'QS02', name: '西山县', nameEn: 'Xishan County', parent: 'QS01' }] };
     const result = await importMetadata(db, file);
     expect(result.stats.orgUnits).toEqual({ created: 0, updated: 1, unchanged: 0 });
-    expect(await getOrgUnit(db, 'QS0202')).toMatchObject({ level: 4, path: '/QS/QS01/QS02/QS0202' });
-    expect((await getOrgUnit(db, 'QS0202')).ancestors.map((unit) => unit.code)).toEqual([
+    expect(await getOrgUnit(db, CLI_PRINCIPAL, 'QS0202')).toMatchObject({
+      level: 4,
+      path: '/QS/QS01/QS02/QS0202',
+    });
+    expect((await getOrgUnit(db, CLI_PRINCIPAL, 'QS0202')).ancestors.map((unit) => unit.code)).toEqual([
       'QS',
       'QS01',
       'QS02',
     ]);
-    expect(await listDescendantCodes(db, 'QS01')).toEqual(['QS0101', 'QS0102', 'QS02', 'QS0201', 'QS0202']);
+    expect(await listDescendantCodes(db, CLI_PRINCIPAL, 'QS01')).toEqual([
+      'QS0101',
+      'QS0102',
+      'QS02',
+      'QS0201',
+      'QS0202',
+    ]);
     // The level-3 data set now covers QS02 and no longer its townships.
     expect((await getDataSet(db, 'MONTHLY')).orgUnits).toEqual(['QS0101', 'QS0102', 'QS02']);
     await importMetadata(db, { orgUnits: [{ ...file.orgUnits[0], parent: 'QS' }] });
-    expect(await getOrgUnit(db, 'QS0202')).toMatchObject({ level: 3, path: '/QS/QS02/QS0202' });
+    expect(await getOrgUnit(db, CLI_PRINCIPAL, 'QS0202')).toMatchObject({
+      level: 3,
+      path: '/QS/QS02/QS0202',
+    });
   });
 
   it('adds option combos when a category gains an option', async () => {

@@ -1,5 +1,7 @@
 import { notFound } from '../../core/errors.js';
 import type { Queryable } from '../../store/db.js';
+import type { Principal } from '../auth/principal.js';
+import { assertOrgUnitsInScope } from '../auth/scope.js';
 import type { TMetadataFile } from './metadata.schema.js';
 import type {
   TDataElement,
@@ -24,28 +26,40 @@ export async function exportMetadata(db: Queryable): Promise<Required<TMetadataF
   return readStoredMetadata(db);
 }
 
-/** Children of `parent`, every unit at `level`, or the roots when neither; NOT_FOUND for an unknown parent. */
+/**
+ * Children of `parent`, every unit at `level`, or the roots when neither — only units the
+ * principal may see: its subtrees and their ancestors (names for breadcrumbs, no data).
+ * NOT_FOUND for an unknown parent, FORBIDDEN for a parent it may not see.
+ */
 export async function listOrgUnits(
   db: Queryable,
+  principal: Principal,
   filter: { parent?: string | undefined; level?: number | undefined } = {},
 ): Promise<TOrgUnit[]> {
-  if (filter.parent !== undefined && !(await selectOrgUnit(db, filter.parent))) {
-    throw notFound('org unit', filter.parent);
-  }
-  return selectOrgUnits(db, filter);
+  if (filter.parent !== undefined) await getOrgUnit(db, principal, filter.parent);
+  return selectOrgUnits(db, principal, filter);
 }
 
-/** One org unit with its ancestors (root first) and child count; NOT_FOUND when unknown. */
-export async function getOrgUnit(db: Queryable, code: string): Promise<TOrgUnitDetail> {
-  const unit = await selectOrgUnit(db, code);
-  if (!unit) throw notFound('org unit', code);
+/**
+ * One org unit with its ancestors (root first) and visible child count; NOT_FOUND when unknown,
+ * FORBIDDEN outside the principal's subtrees unless it is an ancestor of one of them.
+ */
+export async function getOrgUnit(db: Queryable, principal: Principal, code: string): Promise<TOrgUnitDetail> {
+  const found = await selectOrgUnit(db, principal, code);
+  if (!found) throw notFound('org unit', code);
+  const { id, isVisible, ...unit } = found;
+  if (!isVisible) await assertOrgUnitsInScope(db, principal, [id]);
   return unit;
 }
 
-/** Codes of every unit below `code` (nearest first); NOT_FOUND when unknown. */
-export async function listDescendantCodes(db: Queryable, code: string): Promise<string[]> {
-  await getOrgUnit(db, code);
-  return selectDescendantCodes(db, code);
+/** Codes of every unit below `code` (nearest first) in the principal's scope; NOT_FOUND when unknown. */
+export async function listDescendantCodes(
+  db: Queryable,
+  principal: Principal,
+  code: string,
+): Promise<string[]> {
+  await getOrgUnit(db, principal, code);
+  return selectDescendantCodes(db, principal, code);
 }
 
 /** Every data element with its categories. */

@@ -1,4 +1,6 @@
 import type { Queryable } from '../../store/db.js';
+import type { Principal } from '../auth/principal.js';
+import { scopeCondition, visibleOrgUnitCondition } from '../auth/scope.js';
 import type { TOrgUnitEntry } from './metadata.schema.js';
 import type { TOrgUnit, TOrgUnitDetail } from './metadata-api.schema.js';
 
@@ -88,10 +90,14 @@ type OrgUnitRow = {
   child_count: number;
 };
 
-const SELECT_ORG_UNITS = `
+/** Units with their parent's code and how many children `viewer` may see. */
+function selectOrgUnitsSql(viewer: Principal, params: unknown[]): string {
+  return `
   SELECT o.code, o.name, o.name_en, o.level, p.code AS parent, o.path,
-         (SELECT count(*)::int FROM org_unit c WHERE c.parent_id = o.id) AS child_count
+         (SELECT count(*)::int FROM org_unit c
+          WHERE c.parent_id = o.id AND ${visibleOrgUnitCondition(viewer, 'c.id', params)}) AS child_count
   FROM org_unit o LEFT JOIN org_unit p ON p.id = o.parent_id`;
+}
 
 function presentOrgUnit(row: OrgUnitRow): TOrgUnit {
   return {
@@ -105,13 +111,18 @@ function presentOrgUnit(row: OrgUnitRow): TOrgUnit {
   };
 }
 
-/** Units filtered by parent code and/or level (roots when neither), ordered by code. */
+/**
+ * Units filtered by parent code and/or level (roots when neither), ordered by code: only those
+ * `viewer` may see (its subtrees and their ancestors), with child counts of visible children.
+ */
 export async function selectOrgUnits(
   db: Queryable,
+  viewer: Principal,
   filter: { parent?: string | undefined; level?: number | undefined },
 ): Promise<TOrgUnit[]> {
-  const conditions: string[] = [];
   const params: unknown[] = [];
+  const select = selectOrgUnitsSql(viewer, params);
+  const conditions: string[] = [visibleOrgUnitCondition(viewer, 'o.id', params)];
   if (filter.parent !== undefined) {
     params.push(filter.parent);
     conditions.push(`p.code = $${params.length}`);
@@ -120,17 +131,30 @@ export async function selectOrgUnits(
     params.push(filter.level);
     conditions.push(`o.level = $${params.length}`);
   }
-  if (conditions.length === 0) conditions.push('o.parent_id IS NULL');
+  if (conditions.length === 1) conditions.push('o.parent_id IS NULL');
   const rows = await db.query<OrgUnitRow>(
-    `${SELECT_ORG_UNITS} WHERE ${conditions.join(' AND ')} ORDER BY o.code COLLATE "C"`,
+    `${select} WHERE ${conditions.join(' AND ')} ORDER BY o.code COLLATE "C"`,
     params,
   );
   return rows.map(presentOrgUnit);
 }
 
-/** One unit with its ancestors (root first), or undefined. */
-export async function selectOrgUnit(db: Queryable, code: string): Promise<TOrgUnitDetail | undefined> {
-  const [row] = await db.query<OrgUnitRow>(`${SELECT_ORG_UNITS} WHERE o.code = $1`, [code]);
+/**
+ * One unit with its ancestors (root first), the number of children `viewer` may see and whether
+ * `viewer` may see it (in its subtrees or an ancestor of them); undefined when unknown.
+ */
+export async function selectOrgUnit(
+  db: Queryable,
+  viewer: Principal,
+  code: string,
+): Promise<(TOrgUnitDetail & { id: number; isVisible: boolean }) | undefined> {
+  const params: unknown[] = [code];
+  const select = selectOrgUnitsSql(viewer, params);
+  const visible = visibleOrgUnitCondition(viewer, 'o.id', params);
+  const [row] = await db.query<OrgUnitRow & { id: number; is_visible: boolean }>(
+    `${select.replace('SELECT o.code,', `SELECT o.id, ${visible} AS is_visible, o.code,`)} WHERE o.code = $1`,
+    params,
+  );
   if (!row) return undefined;
   const ancestors = await db.query<Omit<OrgUnitRow, 'parent' | 'path' | 'child_count'>>(
     `SELECT a.code, a.name, a.name_en, a.level
@@ -139,18 +163,29 @@ export async function selectOrgUnit(db: Queryable, code: string): Promise<TOrgUn
     [code],
   );
   return {
+    id: row.id,
+    isVisible: row.is_visible,
     ...presentOrgUnit(row),
     ancestors: ancestors.map((a) => ({ code: a.code, name: a.name, nameEn: a.name_en, level: a.level })),
   };
 }
 
-/** Codes of every unit under `code` (not itself), nearest first; empty for a leaf or unknown code. */
-export async function selectDescendantCodes(db: Queryable, code: string): Promise<string[]> {
+/**
+ * Codes of every unit under `code` (not itself) in `viewer`'s scope, nearest first; empty for a
+ * leaf or unknown code.
+ */
+export async function selectDescendantCodes(
+  db: Queryable,
+  viewer: Principal,
+  code: string,
+): Promise<string[]> {
+  const params: unknown[] = [code];
+  const inScope = scopeCondition(viewer, 'd.id', params);
   const rows = await db.query<{ code: string }>(
     `SELECT d.code FROM org_unit a JOIN org_unit_closure c ON c.ancestor_id = a.id
      JOIN org_unit d ON d.id = c.descendant_id
-     WHERE a.code = $1 AND c.depth > 0 ORDER BY c.depth, d.code COLLATE "C"`,
-    [code],
+     WHERE a.code = $1 AND c.depth > 0 AND ${inScope} ORDER BY c.depth, d.code COLLATE "C"`,
+    params,
   );
   return rows.map((row) => row.code);
 }
