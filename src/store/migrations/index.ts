@@ -4,6 +4,7 @@ import { geoSchema } from './003-geo.js';
 import { authSchema } from './004-auth.js';
 import { auditSchema } from './005-audit.js';
 import { approvalSchema } from './006-approval.js';
+import { analyticsRebuildSchema } from './007-analytics-rebuild.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -13,4 +14,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '004-auth', sql: authSchema },
   { id: '005-audit', sql: auditSchema },
   { id: '006-approval', sql: approvalSchema },
+  { id: '007-analytics-rebuild', sql: analyticsRebuildSchema },
 ];
