@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLI_PRINCIPAL } from '../modules/auth/principal.js';
 import { saveDataValue } from '../modules/data-values/entry/entry.service.js';
 import { loadDataEntryFixture } from '../modules/data-values/entry/testing/data-entry-fixture.js';
 import { CSV_HEADER } from '../modules/data-values/export/export.schema.js';
@@ -34,11 +35,13 @@ describe('tiaodu export', () => {
     await loadDataEntryFixture(store.db);
     await saveDataValue(
       store.db,
+      CLI_PRINCIPAL,
       { dataElement: 'BIRTHS', period: '202601', orgUnit: 'QS0101', categoryOptionCombo: 'M.1', value: '12' },
       { storedBy: 'cli' },
     );
     await saveDataValue(
       store.db,
+      CLI_PRINCIPAL,
       { dataElement: 'POP', period: '202601', orgUnit: 'QS0201', value: '41000' },
       { storedBy: 'cli' },
     );

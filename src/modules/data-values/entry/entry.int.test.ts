@@ -41,7 +41,7 @@ describe.each(testStoreKinds())('single-value entry over HTTP (%s)', (kind) => {
       value: '12',
       comment: '初报',
       followup: false,
-      storedBy: 'api',
+      storedBy: 'admin',
       version: 1,
     });
     expect(body.lastUpdated).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);

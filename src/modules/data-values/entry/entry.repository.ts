@@ -162,15 +162,15 @@ export async function selectFormValues(
   );
 }
 
-/** Whether a data set and an org unit with these codes exist. */
+/** Whether a data set with this code exists, and the id of the org unit with this code. */
 export async function selectExistence(
   db: Queryable,
   codes: { dataSet: string; orgUnit: string },
-): Promise<{ hasDataSet: boolean; hasOrgUnit: boolean }> {
-  const [row] = await db.query<{ hasDataSet: boolean; hasOrgUnit: boolean }>(
+): Promise<{ hasDataSet: boolean; orgUnitId: number | undefined }> {
+  const [row] = await db.query<{ hasDataSet: boolean; orgUnitId: number | null }>(
     `SELECT EXISTS (SELECT 1 FROM data_set WHERE code = $1) AS "hasDataSet",
-            EXISTS (SELECT 1 FROM org_unit WHERE code = $2) AS "hasOrgUnit"`,
+            (SELECT id FROM org_unit WHERE code = $2) AS "orgUnitId"`,
     [codes.dataSet, codes.orgUnit],
   );
-  return row ?? { hasDataSet: false, hasOrgUnit: false };
+  return { hasDataSet: row?.hasDataSet ?? false, orgUnitId: row?.orgUnitId ?? undefined };
 }

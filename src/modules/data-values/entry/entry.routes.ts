@@ -1,3 +1,4 @@
+import { principalOf } from '../../../server/auth-hook.js';
 import { defineRoute, type RouteContext } from '../../../server/http.js';
 import {
   keyFromQuery,
@@ -8,9 +9,6 @@ import {
   ZStoredDataValue,
 } from './entry.schema.js';
 import { deleteDataValue, getFormValues, saveDataValue } from './entry.service.js';
-
-/** Who stored a value: the request's user once authentication lands, until then the API itself. */
-const STORED_BY = 'api';
 
 /** POST/DELETE/GET /api/dataValues: single-value entry for the form. */
 export function registerEntryRoutes(context: RouteContext): void {
@@ -25,9 +23,12 @@ export function registerEntryRoutes(context: RouteContext): void {
     body: ZDataValueInput,
     response: ZStoredDataValue,
   });
-  context.app.post('/api/dataValues', async (request) =>
-    saveDataValue(db, request.body as Parameters<typeof saveDataValue>[1], { storedBy: STORED_BY }),
-  );
+  context.app.post('/api/dataValues', async (request) => {
+    const principal = principalOf(request);
+    return saveDataValue(db, principal, request.body as Parameters<typeof saveDataValue>[2], {
+      storedBy: principal.username,
+    });
+  });
 
   defineRoute(
     context,
@@ -40,10 +41,14 @@ export function registerEntryRoutes(context: RouteContext): void {
       query: ZDataValueKeyQuery,
       response: ZStoredDataValue,
     },
-    async ({ query, body }) => {
+    async ({ query, body, principal }) => {
       const fromQuery = keyFromQuery(query);
       const isQueryEmpty = Object.values(fromQuery).every((value) => value === undefined);
-      return deleteDataValue(db, isQueryEmpty ? ((body ?? {}) as Record<string, string>) : fromQuery);
+      return deleteDataValue(
+        db,
+        principal,
+        isQueryEmpty ? ((body ?? {}) as Record<string, string>) : fromQuery,
+      );
     },
   );
 
@@ -58,6 +63,6 @@ export function registerEntryRoutes(context: RouteContext): void {
       query: ZFormValuesQuery,
       response: ZFormValues,
     },
-    async ({ query }) => getFormValues(db, query),
+    async ({ query, principal }) => getFormValues(db, principal, query),
   );
 }

@@ -3,6 +3,9 @@ import { AppError, notFound } from '../../../core/errors.js';
 import type { Db, Queryable } from '../../../store/db.js';
 import { getFormApproval } from '../../approval/approval.service.js';
 import { applicableDataSets, assertValueWritable } from '../../approval/lock.service.js';
+import { auditHowOf, setAuditActor } from '../../audit/audit-actor.js';
+import type { Principal } from '../../auth/principal.js';
+import { assertOrgUnitsInScope } from '../../auth/scope.js';
 import { ensurePeriods } from '../../periods/period.repository.js';
 import { checkValue } from '../value-rules.js';
 import * as repository from './entry.repository.js';
@@ -25,10 +28,12 @@ function isoToday(): string {
 /**
  * Validates and stores one value (same rules as an import): inserts it with version 1 or updates
  * it with version + 1 and `last_updated = now()`. Returns the stored value. Throws
- * VALIDATION_FAILED `{field, reason}`, or STALE_VERSION when `input.version` is no longer current.
+ * VALIDATION_FAILED `{field, reason}`, STALE_VERSION when `input.version` is no longer current,
+ * FORBIDDEN when the org unit is outside the principal's scope. Audited as the principal's.
  */
 export async function saveDataValue(
   db: Db,
+  principal: Principal,
   input: TDataValueInput,
   options: { storedBy: string; today?: string },
 ): Promise<TStoredDataValue> {
@@ -38,10 +43,12 @@ export async function saveDataValue(
   const resolved = await repository.resolveKey(db, key);
   const today = options.today ?? isoToday();
   const ids = checkKey({ ...key, dataSet: entry.dataSet }, resolved, period, today);
+  await assertOrgUnitsInScope(db, principal, [ids.orgUnitId]);
   const valueType = resolved.dataElement?.valueType ?? 'TEXT';
   const check = checkValue(valueType, entry.value);
   if (!check.ok) throw invalidField('value', check.reason);
   return db.transaction(async (tx) => {
+    await setAuditActor(tx, { principal, how: auditHowOf(principal) });
     const dataSets = applicableDataSets(resolved.dataSets, entry.dataSet, period);
     await assertValueWritable(tx, {
       dataSets,
@@ -68,25 +75,31 @@ export async function saveDataValue(
 
 /**
  * Deletes one value by its key (codes). Returns what was stored; NOT_FOUND when there was none;
- * APPROVED_READ_ONLY or PERIOD_LOCKED when its period is approved or expired.
+ * APPROVED_READ_ONLY or PERIOD_LOCKED when its period is approved or expired; FORBIDDEN outside
+ * the principal's scope. Audited as the principal's.
  */
 export async function deleteDataValue(
   db: Db,
+  principal: Principal,
   keyInput: TDataValueKeyInput | Record<string, string | undefined>,
   options: { today?: string } = {},
 ): Promise<TStoredDataValue> {
   const key = parseFields(ZDataValueKey, keyInput);
   const period = parseEntryPeriod(key.period);
   const resolved = await repository.resolveKey(db, key);
-  if (resolved.orgUnitId !== undefined)
-    await assertValueWritable(db, {
-      dataSets: applicableDataSets(resolved.dataSets, undefined, period),
-      orgUnitId: resolved.orgUnitId,
-      orgUnit: key.orgUnit,
-      period,
-      today: options.today ?? isoToday(),
-    });
-  const deleted = await repository.deleteValue(db, key);
+  if (resolved.orgUnitId !== undefined) await assertOrgUnitsInScope(db, principal, [resolved.orgUnitId]);
+  const deleted = await db.transaction(async (tx) => {
+    await setAuditActor(tx, { principal, how: auditHowOf(principal) });
+    if (resolved.orgUnitId !== undefined)
+      await assertValueWritable(tx, {
+        dataSets: applicableDataSets(resolved.dataSets, undefined, period),
+        orgUnitId: resolved.orgUnitId,
+        orgUnit: key.orgUnit,
+        period,
+        today: options.today ?? isoToday(),
+      });
+    return repository.deleteValue(tx, key);
+  });
   if (!deleted) throw notFound('data value', describeKey(key));
   return { ...key, ...deleted };
 }
@@ -94,16 +107,19 @@ export async function deleteDataValue(
 /**
  * The current values of a data set's form for one org unit and period, with the approval that
  * covers it and its expiry lock (the form is read-only when approved or expired). NOT_FOUND when
- * the data set or org unit is unknown; VALIDATION_FAILED on a bad period id.
+ * the data set or org unit is unknown; VALIDATION_FAILED on a bad period id; FORBIDDEN outside
+ * the principal's scope.
  */
 export async function getFormValues(
   db: Queryable,
+  principal: Principal,
   query: { dataSet: string; period: string; orgUnit: string },
 ): Promise<TFormValues> {
   const period = parseEntryPeriod(query.period);
   const known = await repository.selectExistence(db, query);
   if (!known.hasDataSet) throw notFound('data set', query.dataSet);
-  if (!known.hasOrgUnit) throw notFound('org unit', query.orgUnit);
+  if (known.orgUnitId === undefined) throw notFound('org unit', query.orgUnit);
+  await assertOrgUnitsInScope(db, principal, [known.orgUnitId]);
   const values = await repository.selectFormValues(db, { ...query, period: period.id });
   return {
     dataSet: query.dataSet,

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../store/db.js';
 import { createTestStore, type TestStore, testStoreKinds } from '../../../store/testing/test-store.js';
+import { CLI_PRINCIPAL } from '../../auth/principal.js';
 import { saveDataValue } from '../entry/entry.service.js';
 import { loadDataEntryFixture } from '../entry/testing/data-entry-fixture.js';
 import { importDataValueFile } from '../import/index.js';
@@ -39,8 +40,8 @@ describe.each(testStoreKinds())('export then import (%s)', (kind) => {
   beforeAll(async () => {
     store = await createTestStore(kind);
     await loadDataEntryFixture(store.db);
-    const save = (input: Parameters<typeof saveDataValue>[1]) =>
-      saveDataValue(store.db, input, { storedBy: 'alice' });
+    const save = (input: Parameters<typeof saveDataValue>[2]) =>
+      saveDataValue(store.db, CLI_PRINCIPAL, input, { storedBy: 'alice' });
     await save({
       dataElement: 'BIRTHS',
       period: '202601',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../server/testing/test-app.js';
 import { testStoreKinds } from '../../../store/testing/test-store.js';
+import { CLI_PRINCIPAL } from '../../auth/principal.js';
 import { saveDataValue } from '../entry/entry.service.js';
 import { loadDataEntryFixture } from '../entry/testing/data-entry-fixture.js';
 import { CSV_HEADER } from './export.schema.js';
@@ -16,8 +17,8 @@ describe.each(testStoreKinds())('data value export (%s)', (kind) => {
     server = await startTestApp(kind);
     const { db } = server.store;
     await loadDataEntryFixture(db);
-    const save = (input: Parameters<typeof saveDataValue>[1], storedBy = 'alice') =>
-      saveDataValue(db, input, { storedBy });
+    const save = (input: Parameters<typeof saveDataValue>[2], storedBy = 'alice') =>
+      saveDataValue(db, CLI_PRINCIPAL, input, { storedBy });
     await save({
       dataElement: 'BIRTHS',
       period: '202601',
