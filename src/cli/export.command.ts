@@ -2,6 +2,7 @@ import { createWriteStream } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
+import { CLI_PRINCIPAL } from '../modules/auth/principal.js';
 import { exportDataValues } from '../modules/data-values/export/export.service.js';
 import { runAction, withStore } from './command-runner.js';
 
@@ -38,7 +39,7 @@ export function registerExportCommand(program: Command): void {
       runAction(async (options: ExportOptions) => {
         const format = options.format ?? (options.output?.toLowerCase().endsWith('.csv') ? 'csv' : 'json');
         await withStore(async (db) => {
-          const result = await exportDataValues(db, {
+          const result = await exportDataValues(db, CLI_PRINCIPAL, {
             dataSet: options.dataSet,
             period: options.period,
             startDate: options.startDate,

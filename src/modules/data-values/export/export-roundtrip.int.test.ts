@@ -9,7 +9,11 @@ import { importDataValueFile } from '../import/index.js';
 import { exportDataValues } from './export.service.js';
 
 async function exportText(db: Db, format: 'json' | 'csv'): Promise<string> {
-  const result = await exportDataValues(db, { dataSet: 'MONTHLY', period: '202601,202602', format });
+  const result = await exportDataValues(db, CLI_PRINCIPAL, {
+    dataSet: 'MONTHLY',
+    period: '202601,202602',
+    format,
+  });
   let text = '';
   for await (const chunk of result.chunks) text += chunk;
   return text;

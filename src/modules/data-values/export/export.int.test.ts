@@ -139,6 +139,7 @@ describe.each(testStoreKinds())('data value export (%s)', (kind) => {
     const read = async (batchSize: number) => {
       const result = await exportDataValues(
         server.store.db,
+        CLI_PRINCIPAL,
         { dataSet: 'MONTHLY', period: ['202601', '202602'], format: 'csv' },
         { batchSize },
       );

@@ -1,11 +1,17 @@
 import type { Queryable } from '../../../store/db.js';
+import type { Principal } from '../../auth/principal.js';
+import { scopeCondition } from '../../auth/scope.js';
 import { isoTimestampSql } from '../entry/entry.repository.js';
 import type { TExportedValue } from './export.schema.js';
 
 /** SQL of the data value export: resolve the scope once, then read it in keyset batches. */
 
-/** The resolved ids an export reads; `orgUnitId` undefined means every org unit. */
+/**
+ * The resolved ids an export reads; `orgUnitId` undefined means every org unit. Only values of
+ * org units in the reader's scope are read.
+ */
 export interface ExportScope {
+  reader: Principal;
   dataElementIds: number[];
   periodIds: number[];
   orgUnitId: number | undefined;
@@ -66,6 +72,16 @@ export async function selectExportBatch(
   cursor: ExportCursor,
   limit: number,
 ): Promise<BatchRow[]> {
+  const params: unknown[] = [
+    scope.dataElementIds,
+    scope.periodIds,
+    scope.orgUnitId ?? null,
+    scope.withChildren,
+    scope.sourceId ?? null,
+    ...cursor,
+    limit,
+  ];
+  const inScope = scopeCondition(scope.reader, 'dv.org_unit_id', params);
   return db.query<BatchRow>(
     `SELECT json_build_array(dv.data_element_id, dv.period_id, dv.org_unit_id, dv.option_combo_id, dv.source_id) AS key,
             e.code AS "dataElement", p.iso AS period, o.code AS "orgUnit", c.code AS "categoryOptionCombo",
@@ -82,18 +98,11 @@ export async function selectExportBatch(
        AND ($3::integer IS NULL OR dv.org_unit_id IN (
              SELECT descendant_id FROM org_unit_closure WHERE ancestor_id = $3 AND ($4::boolean OR depth = 0)))
        AND ($5::integer IS NULL OR dv.source_id = $5)
+       AND ${inScope}
        AND (dv.data_element_id, dv.period_id, dv.org_unit_id, dv.option_combo_id, dv.source_id)
            > ($6::integer, $7::integer, $8::integer, $9::integer, $10::integer)
      ORDER BY dv.data_element_id, dv.period_id, dv.org_unit_id, dv.option_combo_id, dv.source_id
      LIMIT $11`,
-    [
-      scope.dataElementIds,
-      scope.periodIds,
-      scope.orgUnitId ?? null,
-      scope.withChildren,
-      scope.sourceId ?? null,
-      ...cursor,
-      limit,
-    ],
+    params,
   );
 }

@@ -1,6 +1,8 @@
 import { AppError, notFound } from '../../../core/errors.js';
 import { parsePeriod } from '../../../core/periods/index.js';
 import type { Queryable } from '../../../store/db.js';
+import type { Principal } from '../../auth/principal.js';
+import { assertOrgUnitsInScope } from '../../auth/scope.js';
 import * as repository from './export.repository.js';
 import {
   type TExportedValue,
@@ -25,11 +27,13 @@ export interface DataValueExport {
 
 /**
  * Checks an export request against the store (unknown data set, org unit or source: NOT_FOUND;
- * no period: VALIDATION_FAILED; bad period id: INVALID_PERIOD) and returns the export, whose
- * text is read from the store in keyset batches only as it is consumed.
+ * no period: VALIDATION_FAILED; bad period id: INVALID_PERIOD; an org unit outside the
+ * principal's scope: FORBIDDEN) and returns the export, whose text is read from the store in
+ * keyset batches only as it is consumed — only values of org units in the principal's scope.
  */
 export async function exportDataValues(
   db: Queryable,
+  principal: Principal,
   input: TExportQueryInput,
   options: { batchSize?: number } = {},
 ): Promise<DataValueExport> {
@@ -40,7 +44,7 @@ export async function exportDataValues(
     throw new AppError('VALIDATION_FAILED', `${field}: ${issue?.message}`, { field, reason: issue?.message });
   }
   const query = parsed.data;
-  const scope = await resolveScope(db, query);
+  const scope = await resolveScope(db, principal, query);
   let valueCount = 0;
   async function* counted(): AsyncIterable<TExportedValue[]> {
     for await (const batch of readBatches(db, scope, options.batchSize)) {
@@ -80,16 +84,22 @@ export async function* readBatches(
   }
 }
 
-async function resolveScope(db: Queryable, query: TExportQuery): Promise<repository.ExportScope> {
+async function resolveScope(
+  db: Queryable,
+  principal: Principal,
+  query: TExportQuery,
+): Promise<repository.ExportScope> {
   const dataElementIds = await repository.selectDataSetElementIds(db, query.dataSet);
   if (!dataElementIds) throw notFound('data set', query.dataSet);
   const orgUnitId = query.orgUnit
     ? await repository.selectIdByCode(db, 'org_unit', query.orgUnit)
     : undefined;
   if (query.orgUnit && orgUnitId === undefined) throw notFound('org unit', query.orgUnit);
+  if (orgUnitId !== undefined) await assertOrgUnitsInScope(db, principal, [orgUnitId]);
   const sourceId = query.source ? await repository.selectIdByCode(db, 'source', query.source) : undefined;
   if (query.source && sourceId === undefined) throw notFound('source', query.source);
   return {
+    reader: principal,
     dataElementIds,
     periodIds: await resolvePeriods(db, query),
     orgUnitId,
