@@ -161,19 +161,31 @@ export async function deleteLockedStagedRows(
        JOIN sets s ON s.data_set_id = le.data_set_id AND s.iso = p.iso AND s.expired
        JOIN org_unit_closure c ON c.ancestor_id = le.org_unit_id
      ),
+     -- Rows in an approved (data set, period, org unit), then rows in an expired (data set, period)
+     -- without an exception: each a hash join against a small set, so a file without locked cells
+     -- costs one pass over the staging table.
+     hits AS (
+       SELECT st.line, st.data_element_id, st.period, st.org_unit_id, st.option_combo_id, st.source_id,
+              ap.data_set_id, ap.approval_unit, ap.accepted, ap.approved_by, 0 AS rank
+       FROM ${table} st JOIN approved ap ON ap.iso = st.period AND ap.org_unit_id = st.org_unit_id
+       UNION ALL
+       SELECT st.line, st.data_element_id, st.period, st.org_unit_id, st.option_combo_id, st.source_id,
+              s.data_set_id, NULL, NULL, NULL, 1
+       FROM ${table} st JOIN sets s ON s.iso = st.period AND s.expired
+       WHERE NOT EXISTS (SELECT 1 FROM excepted e WHERE e.data_set_id = s.data_set_id AND e.iso = s.iso
+                           AND e.org_unit_id = st.org_unit_id)
+     ),
+     -- Only data sets that hold the element and that the org unit reports lock a row; one reason per
+     -- row, an approval before an expiry.
      locked AS (
-       SELECT DISTINCT ON (st.line) st.line, st.data_element_id, st.period, st.org_unit_id, st.option_combo_id,
-              st.source_id, s.code AS data_set, s.expiry_days, s.end_date, ap.approval_unit, ap.accepted,
-              ap.approved_by
-       FROM ${table} st
-       JOIN sets s ON s.iso = st.period
-       JOIN data_set_element x ON x.data_set_id = s.data_set_id AND x.data_element_id = st.data_element_id
-       JOIN data_set_org_unit r ON r.data_set_id = s.data_set_id AND r.org_unit_id = st.org_unit_id
-       LEFT JOIN approved ap ON ap.data_set_id = s.data_set_id AND ap.iso = s.iso AND ap.org_unit_id = st.org_unit_id
-       WHERE ap.org_unit_id IS NOT NULL
-          OR (s.expired AND NOT EXISTS (SELECT 1 FROM excepted e WHERE e.data_set_id = s.data_set_id
-                                          AND e.iso = s.iso AND e.org_unit_id = st.org_unit_id))
-       ORDER BY st.line, ap.approval_unit IS NULL, s.code COLLATE "C"
+       SELECT DISTINCT ON (h.line) h.line, h.data_element_id, h.period, h.org_unit_id, h.option_combo_id,
+              h.source_id, s.code AS data_set, s.expiry_days, s.end_date, h.approval_unit, h.accepted,
+              h.approved_by
+       FROM hits h
+       JOIN sets s ON s.data_set_id = h.data_set_id AND s.iso = h.period
+       JOIN data_set_element x ON x.data_set_id = h.data_set_id AND x.data_element_id = h.data_element_id
+       JOIN data_set_org_unit r ON r.data_set_id = h.data_set_id AND r.org_unit_id = h.org_unit_id
+       ORDER BY h.line, h.rank, s.code COLLATE "C"
      ),
      removed AS (
        DELETE FROM ${table} st USING locked l WHERE st.line = l.line RETURNING l.*
