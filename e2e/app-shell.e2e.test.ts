@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../src/server/testing/test-app.js';
+import { signIn } from './support/auth.js';
 import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
 
 describe('the app shell', () => {
@@ -12,6 +13,7 @@ describe('the app shell', () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
     context = await newContext(browser, server.baseUrl);
+    await signIn(context);
     page = await context.newPage();
   });
 

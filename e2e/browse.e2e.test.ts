@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../src/server/testing/test-app.js';
+import { signIn } from './support/auth.js';
 import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
 import { loadFixture } from './support/fixture.js';
 
@@ -12,8 +13,9 @@ describe('browsing org units and metadata', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
-    await loadFixture(server.baseUrl);
+    await loadFixture(server.baseUrl, server.headers);
     context = await newContext(browser, server.baseUrl);
+    await signIn(context);
     page = await context.newPage();
   });
 

@@ -14,6 +14,7 @@ import {
   formatValue,
 } from '../web/src/pages/dashboard/analytics-format.js';
 import { lastCompleteMonth } from '../web/src/pages/dashboard/use-analytics-selection.js';
+import { signIn } from './support/auth.js';
 import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
 import { FIXTURE_METADATA } from './support/fixture.js';
 
@@ -95,8 +96,8 @@ function dataValues() {
   return values.map((value) => ({ ...value, attributeOptionCombo: 'STAT' }));
 }
 
-async function post(baseUrl: string, path: string, body: unknown): Promise<void> {
-  const response = await fetch(`${baseUrl}${path}`, {
+async function post(server: TestApp, path: string, body: unknown): Promise<void> {
+  const response = await server.fetch(path, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(body),
@@ -104,8 +105,8 @@ async function post(baseUrl: string, path: string, body: unknown): Promise<void>
   if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
 }
 
-async function getJson<T>(baseUrl: string, path: string): Promise<T> {
-  const response = await fetch(`${baseUrl}${path}`);
+async function getJson<T>(server: TestApp, path: string): Promise<T> {
+  const response = await server.fetch(path);
   if (!response.ok) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
   return (await response.json()) as T;
 }
@@ -119,19 +120,20 @@ describe('the dashboard and the indicator page', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
-    await post(server.baseUrl, '/api/metadata', METADATA);
-    await post(server.baseUrl, '/api/dataValueSets', { dataValues: dataValues() });
+    await post(server, '/api/metadata', METADATA);
+    await post(server, '/api/dataValueSets', { dataValues: dataValues() });
     const tree: Record<string, string[]> = {
       QS: ['QS01', 'QS02'],
       QS01: ['QS0101', 'QS0102'],
       QS02: ['QS0201', 'QS0202'],
     };
     await post(
-      server.baseUrl,
+      server,
       '/api/geo',
       buildGridTree('QS', (code) => tree[code] ?? [], [112, 28, 114, 29.5]),
     );
     context = await newContext(browser, server.baseUrl);
+    await signIn(context);
     page = await context.newPage();
   });
 
@@ -142,7 +144,7 @@ describe('the dashboard and the indicator page', () => {
   });
 
   it('shows one card per indicator of the overview, with the change worded in the glossary’s register', async () => {
-    const overview = await getJson<TOverviewAnswer>(server.baseUrl, `/api/analytics/overview?${query}`);
+    const overview = await getJson<TOverviewAnswer>(server, `/api/analytics/overview?${query}`);
     expect(overview.indicators.map((item) => item.indicator.code)).toEqual(['CBR', 'SRB', 'THIRD_PLUS']);
     await page.goto('/');
     await page.getByTestId('indicator-card-CBR').waitFor();
@@ -181,7 +183,7 @@ describe('the dashboard and the indicator page', () => {
 
   it('shows in the indicator table the numbers the API answers', async () => {
     const answer = await getJson<TAnalyticsAnswer>(
-      server.baseUrl,
+      server,
       `/api/analytics?indicator=CBR&level=children&${query}`,
     );
     await page.goto(`/indicators/CBR?${query}`);
@@ -206,7 +208,7 @@ describe('the dashboard and the indicator page', () => {
 
   it('sorts the table by value with the total kept on top', async () => {
     const answer = await getJson<TAnalyticsAnswer>(
-      server.baseUrl,
+      server,
       `/api/analytics?indicator=CBR&level=children&${query}`,
     );
     const table = page.getByTestId('indicator-table');
@@ -224,7 +226,7 @@ describe('the dashboard and the indicator page', () => {
   });
 
   it('words the change in English after the language switch', async () => {
-    const overview = await getJson<TOverviewAnswer>(server.baseUrl, `/api/analytics/overview?${query}`);
+    const overview = await getJson<TOverviewAnswer>(server, `/api/analytics/overview?${query}`);
     const cbr = overview.indicators.find((item) => item.indicator.code === 'CBR');
     if (!cbr) throw new Error('no CBR in the overview');
     await page.goto(`/?${query}`);
@@ -247,12 +249,12 @@ describe('the dashboard and the indicator page', () => {
 
   it('exports the table as XLSX with the API’s numbers', async () => {
     const answer = await getJson<TAnalyticsAnswer>(
-      server.baseUrl,
+      server,
       `/api/analytics?indicator=CBR&level=children&${query}`,
     );
     await page.goto(`/indicators/CBR?${query}`);
     const href = await page.getByTestId('export-xlsx').getAttribute('href');
-    const response = await fetch(`${server.baseUrl}${href}`);
+    const response = await server.fetch(`${server.baseUrl}${href}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../src/server/testing/test-app.js';
 import { chooseOption, settledCellStatus } from './support/antd.js';
+import { signIn } from './support/auth.js';
 import { ARTIFACTS, launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
 import { loadFixture, previousMonth } from './support/fixture.js';
 
@@ -22,7 +23,7 @@ describe('entering and importing data', () => {
 
   async function storedValues(orgUnit: string, periodId: string): Promise<TValue[]> {
     const query = new URLSearchParams({ dataSet: 'MONTHLY', period: periodId, orgUnit });
-    const response = await fetch(`${server.baseUrl}/api/dataValues?${query}`);
+    const response = await server.fetch(`${server.baseUrl}/api/dataValues?${query}`);
     expect(response.status).toBe(200);
     const body = (await response.json()) as TValue[] | { items?: TValue[]; dataValues?: TValue[] };
     return Array.isArray(body) ? body : (body.dataValues ?? body.items ?? []);
@@ -30,8 +31,9 @@ describe('entering and importing data', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
-    await loadFixture(server.baseUrl);
+    await loadFixture(server.baseUrl, server.headers);
     context = await newContext(browser, server.baseUrl);
+    await signIn(context);
     page = await context.newPage();
   });
 
@@ -78,7 +80,7 @@ describe('entering and importing data', () => {
   });
 
   it('refuses to overwrite a value someone else changed since the form was loaded', async () => {
-    const changedElsewhere = await fetch(`${server.baseUrl}/api/dataValues`, {
+    const changedElsewhere = await server.fetch(`${server.baseUrl}/api/dataValues`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({

@@ -82,10 +82,10 @@ export const FIXTURE_METADATA: TMetadataFileInput = {
 };
 
 /** Loads the fixture through the API (`POST /api/metadata`); throws when the server refuses it. */
-export async function loadFixture(baseUrl: string): Promise<void> {
+export async function loadFixture(baseUrl: string, headers: Record<string, string>): Promise<void> {
   const response = await fetch(`${baseUrl}/api/metadata`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...headers, 'content-type': 'application/json' },
     body: JSON.stringify(FIXTURE_METADATA),
   });
   if (!response.ok)

@@ -1,14 +1,19 @@
 import { App as AntApp } from 'antd';
 import { AppLayout } from './components/app-layout.js';
+import { AuthProvider, useAuth } from './components/auth-provider.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { ComingSoonPage } from './pages/coming-soon-page.js';
+import { LoginPage } from './pages/login-page.js';
 import { NotFoundPage } from './pages/not-found-page.js';
 import { usePathname } from './router.js';
 import { findRoute } from './routes.js';
 
 function CurrentPage() {
   const pathname = usePathname();
-  const route = findRoute(pathname);
+  const { me } = useAuth();
+  if (pathname === '/login' || !me) return <LoginPage />;
+  const found = findRoute(pathname);
+  const route = found?.isAdminOnly && !me.roles.includes('admin') ? undefined : found;
   const Page = route?.page;
   return (
     <AppLayout selectedPath={route?.path ?? ''}>
@@ -17,12 +22,14 @@ function CurrentPage() {
   );
 }
 
-/** The whole web app: language, antd context and the routed page. */
+/** The whole web app: language, antd context, sign-in and the routed page. */
 export function App() {
   return (
     <I18nProvider>
       <AntApp>
-        <CurrentPage />
+        <AuthProvider>
+          <CurrentPage />
+        </AuthProvider>
       </AntApp>
     </I18nProvider>
   );

@@ -8,6 +8,7 @@ import {
   FundOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
+  TeamOutlined,
   TrophyOutlined,
   UploadOutlined,
 } from '@ant-design/icons';
@@ -20,6 +21,7 @@ import { ImportPage } from './pages/import-page.js';
 import { IndicatorsPage } from './pages/indicators/indicators-page.js';
 import { MetadataPage } from './pages/metadata-page.js';
 import { OrgUnitsPage } from './pages/org-units-page.js';
+import { UsersPage } from './pages/users-page.js';
 
 /** One page of the app: its path, its navigation label and icon, and its component (none yet = coming soon). */
 export interface TAppRoute {
@@ -27,6 +29,8 @@ export interface TAppRoute {
   label: TMessageKey;
   icon: ReactNode;
   page?: ComponentType;
+  /** Shown and opened only for users with the admin role. */
+  isAdminOnly?: boolean;
 }
 
 /** The side navigation, in order. */
@@ -41,6 +45,7 @@ export const APP_ROUTES: TAppRoute[] = [
   { path: '/import', label: 'nav.import', icon: <UploadOutlined />, page: ImportPage },
   { path: '/metadata', label: 'nav.metadata', icon: <DatabaseOutlined />, page: MetadataPage },
   { path: '/org-units', label: 'nav.orgUnits', icon: <ClusterOutlined />, page: OrgUnitsPage },
+  { path: '/users', label: 'nav.users', icon: <TeamOutlined />, page: UsersPage, isAdminOnly: true },
   { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, page: AdminPage },
 ];
 

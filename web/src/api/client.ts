@@ -48,6 +48,34 @@ export function toApiError(status: number, text: string): ApiError {
   return new ApiError(code, message, status, error?.details ?? null);
 }
 
+/** Cookie in which the server gives the session's CSRF token (readable by this page only). */
+const CSRF_COOKIE = 'tiaodu_csrf';
+/** Window event sent when the API answers 401: the app shows the login page. */
+export const UNAUTHENTICATED_EVENT = 'tiaodu:unauthenticated';
+
+/** The session's CSRF token from its cookie, or undefined when signed out. */
+export function readCsrfToken(
+  cookies: string = typeof document === 'undefined' ? '' : document.cookie,
+): string | undefined {
+  for (const part of cookies.split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === CSRF_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** The header that state-changing requests carry (double-submit CSRF protection). */
+export function csrfHeaders(): Record<string, string> {
+  const token = readCsrfToken();
+  return token ? { 'x-csrf-token': token } : {};
+}
+
+/** Tells the app that the session is gone (any 401 but a failed login). */
+export function reportUnauthenticated(status: number, path: string): void {
+  if (status === 401 && !path.startsWith('/api/auth/login') && typeof window !== 'undefined')
+    window.dispatchEvent(new Event(UNAUTHENTICATED_EVENT));
+}
+
 /** Sends a JSON request to the API and returns the parsed JSON answer (undefined for 204). */
 export async function apiRequest<T>(
   method: 'GET' | 'POST' | 'PUT' | 'DELETE',
@@ -60,6 +88,7 @@ export async function apiRequest<T>(
       method,
       headers: {
         accept: 'application/json',
+        ...(method === 'GET' ? {} : csrfHeaders()),
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
       },
       ...(options.body !== undefined ? { body: JSON.stringify(options.body) } : {}),
@@ -70,6 +99,9 @@ export async function apiRequest<T>(
     throw new ApiError('NETWORK', error instanceof Error ? error.message : String(error), 0);
   }
   const text = await response.text();
-  if (!response.ok) throw toApiError(response.status, text);
+  if (!response.ok) {
+    reportUnauthenticated(response.status, path);
+    throw toApiError(response.status, text);
+  }
   return (text ? JSON.parse(text) : undefined) as T;
 }

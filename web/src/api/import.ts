@@ -1,4 +1,4 @@
-import { ApiError, toApiError, withQuery } from './client.js';
+import { ApiError, csrfHeaders, toApiError, withQuery } from './client.js';
 import type { TImportSummary } from './types.js';
 
 /** Options of an upload: a dry run writes nothing; the strategy decides what invalid rows do. */
@@ -33,6 +33,7 @@ export function uploadDataValueSet(file: File, options: TUploadOptions): Promise
     xhr.open('POST', url);
     xhr.setRequestHeader('content-type', importContentType(file));
     xhr.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(csrfHeaders())) xhr.setRequestHeader(name, value);
     xhr.upload.onprogress = (event) => {
       if (event.lengthComputable) options.onProgress?.(event.loaded / event.total);
     };
