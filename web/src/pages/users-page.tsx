@@ -162,11 +162,11 @@ export function UsersPage() {
   const run = async (work: () => Promise<unknown>, done: string) => {
     try {
       await work();
-      message.success(done);
+      void message.success(done);
       users.reload();
     } catch (error) {
       const text = describe(error);
-      message.error(text.detail ? `${text.title}: ${text.detail}` : text.title);
+      void message.error(text.detail ? `${text.title}: ${text.detail}` : text.title);
     }
   };
   const resetPassword = (user: TUser) =>
