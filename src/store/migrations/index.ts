@@ -5,6 +5,7 @@ import { authSchema } from './004-auth.js';
 import { auditSchema } from './005-audit.js';
 import { approvalSchema } from './006-approval.js';
 import { analyticsRebuildSchema } from './007-analytics-rebuild.js';
+import { analyticsVersionSchema } from './007-analytics-version.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -15,4 +16,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '005-audit', sql: auditSchema },
   { id: '006-approval', sql: approvalSchema },
   { id: '007-analytics-rebuild', sql: analyticsRebuildSchema },
+  { id: '007-analytics-version', sql: analyticsVersionSchema },
 ];
