@@ -3,9 +3,11 @@
  * YTD / s, with s the share of the year the elapsed months held in past years (shrunk toward the
  * parent's pattern for small units). Paths draw s from its year-to-year variability, the rate
  * behind the YTD from Gamma(YTD + ½), and the remaining months' count from Poisson — or negative
- * binomial when past months are over-dispersed. Seeded, so every call gives the same answer.
+ * binomial when past months are over-dispersed. Seeded, so every call gives the same answer; the
+ * paths read pre-drawn random streams (`random-streams.ts`), so a forecast is array arithmetic.
  */
-import { createSampler } from './random.js';
+import { createSampler, type TSampler } from './random.js';
+import { randomStreams } from './random-streams.js';
 import { seasonalShare, type TShare } from './seasonal-share.js';
 
 export interface TForecastInput {
@@ -49,13 +51,24 @@ export function forecastYearEnd(
     return { monthsElapsed: months, ytd, expected: ytd, ci80: [ytd, ytd], draws, share, theta: null };
   }
   const theta = dispersionTheta(input.history, 12 - months);
-  const sampler = createSampler(options.seed ?? DEFAULT_SEED);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const streams = randomStreams(seed, drawCount);
+  let sampler: TSampler | null = null;
+  const fallback = () => {
+    sampler ??= createSampler(seed ^ 0x5bd1e995);
+    return sampler;
+  };
+  const rateGamma = gammaDraws(ytd + 0.5, streams.rate, fallback);
+  const mixingGamma = theta === null ? null : gammaDraws(theta, streams.mixing, fallback);
+  const low = 0.01;
+  const high = 0.999;
   for (let i = 0; i < drawCount; i++) {
-    const s = clamp(share.mean + share.sd * sampler.normal(), 0.01, 0.999);
-    const rate = months === 0 ? share.expectedTotal : sampler.gamma(ytd + 0.5) / s;
+    const drawn = share.mean + share.sd * (streams.share[i] ?? 0);
+    const s = drawn < low ? low : drawn > high ? high : drawn;
+    const rate = months === 0 ? share.expectedTotal : rateGamma(i) / s;
     const restMean = months === 0 ? rate : rate * (1 - s);
-    const mean = theta === null ? restMean : (sampler.gamma(theta) * restMean) / theta;
-    draws[i] = ytd + sampler.poisson(mean);
+    const mean = mixingGamma === null || theta === null ? restMean : (mixingGamma(i) * restMean) / theta;
+    draws[i] = ytd + poissonDraw(mean, streams.count[i] ?? 0, streams.uniform[i] ?? 0);
   }
   sortCounts(draws);
   const expected = draws.reduce((sum, value) => sum + value, 0) / drawCount;
@@ -142,6 +155,34 @@ function sortCounts(draws: Float64Array): void {
   });
 }
 
-function clamp(value: number, low: number, high: number): number {
-  return Math.min(high, Math.max(low, value));
+/**
+ * Gamma(shape, 1) draws by path index: Wilson–Hilferty on the path's pre-drawn normal above shape
+ * 50 (as `createSampler`), else Marsaglia–Tsang from a seeded sampler.
+ */
+function gammaDraws(shape: number, normals: Float64Array, sampler: () => TSampler): (i: number) => number {
+  if (shape > 50) {
+    const a = 1 - 1 / (9 * shape);
+    const b = 1 / (3 * Math.sqrt(shape));
+    return (i) => {
+      const x = a + b * (normals[i] ?? 0);
+      return shape * x * x * x;
+    };
+  }
+  const source = sampler();
+  return () => source.gamma(shape);
+}
+
+/** Poisson(mean) from the path's normal (normal with continuity above 50) or uniform (inversion). */
+function poissonDraw(mean: number, normal: number, uniform: number): number {
+  if (!(mean > 0)) return 0;
+  if (mean > 50) return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
+  let k = 0;
+  let term = Math.exp(-mean);
+  let cumulative = term;
+  while (uniform > cumulative && k < 1000) {
+    k += 1;
+    term *= mean / k;
+    cumulative += term;
+  }
+  return k;
 }

@@ -134,3 +134,14 @@ export async function listItemMonths(
     [filter.dataElementId, filter.sourceId, filter.optionComboIds, filter.orgUnitIds, firstMonth, lastMonth],
   );
 }
+
+/**
+ * The analytics data version (migration 007-analytics-version): one string that changes with
+ * every committed write to data or metadata that analytics reads, and never repeats.
+ */
+export async function readAnalyticsVersion(db: Queryable): Promise<string> {
+  const rows = await db.query<{ version: string }>(
+    `SELECT string_agg(version::text, '.' ORDER BY stripe) AS version FROM analytics_version`,
+  );
+  return rows[0]?.version ?? '';
+}

@@ -11,6 +11,7 @@ import type {
   TOverviewAnswer,
   TOverviewQuery,
 } from './analytics.schema.js';
+import { cachedAnswer } from './analytics-cache.js';
 import { loadAnalyticsCatalog, type TAnalyticsCatalog, type TParsedIndicator } from './analytics-catalog.js';
 import {
   findIndicator,
@@ -29,6 +30,8 @@ export interface TAnalyticsOptions {
   today?: string;
   /** Read raw values only (the benchmark's and the tests' reference). */
   from?: TValueSource;
+  /** Reuse an answer computed at the same data version (default true; the benchmark turns it off). */
+  cache?: boolean;
 }
 
 interface TScope {
@@ -43,6 +46,17 @@ export async function getIndicatorAnalytics(
   db: Queryable,
   query: TAnalyticsQuery,
   options: TAnalyticsOptions = {},
+): Promise<TAnalyticsAnswer> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const key = JSON.stringify(['indicator', query, today, options.from ?? 'aggregate']);
+  if (options.cache === false) return computeIndicatorAnalytics(db, query, { ...options, today });
+  return cachedAnswer(db, key, () => computeIndicatorAnalytics(db, query, { ...options, today }));
+}
+
+async function computeIndicatorAnalytics(
+  db: Queryable,
+  query: TAnalyticsQuery,
+  options: TAnalyticsOptions,
 ): Promise<TAnalyticsAnswer> {
   if (!(await findIndicator(db, query.indicator))) throw notFound('indicator', query.indicator);
   const scope = await resolveScope(db, query);
@@ -59,12 +73,24 @@ export async function getAnalyticsOverview(
   query: TOverviewQuery,
   options: TAnalyticsOptions = {},
 ): Promise<TOverviewAnswer> {
+  const today = options.today ?? new Date().toISOString().slice(0, 10);
+  const key = JSON.stringify(['overview', query, today, options.from ?? 'aggregate']);
+  if (options.cache === false) return computeOverview(db, query, { ...options, today });
+  return cachedAnswer(db, key, () => computeOverview(db, query, { ...options, today }));
+}
+
+async function computeOverview(
+  db: Queryable,
+  query: TOverviewQuery,
+  options: TAnalyticsOptions,
+): Promise<TOverviewAnswer> {
   const scope = await resolveScope(db, query);
   const catalog = await loadAnalyticsCatalog(db);
   const cache: TValueCache = new Map();
-  const indicators = [];
-  for (const indicator of catalog.indicators)
-    indicators.push(await analyseIndicator(db, catalog, indicator, scope, cache, options));
+  // Indicators are analysed concurrently; items they share are read once through `cache`.
+  const indicators = await Promise.all(
+    catalog.indicators.map((indicator) => analyseIndicator(db, catalog, indicator, scope, cache, options)),
+  );
   return { period: periodInfo(scope), indicators };
 }
 
@@ -94,21 +120,13 @@ async function analyseIndicator(
   const ids = units.map((unit) => unit.id);
   const from = options.from ?? 'aggregate';
   const previousPeriod = samePeriodLastYear(scope.period);
-  const current = await evaluateIndicator(db, catalog, indicator, ids, {
-    period: scope.period,
-    ytd: scope.ytd,
-    from,
-    cache,
-  });
-  const previous = await evaluateIndicator(db, catalog, indicator, ids, {
-    period: previousPeriod,
-    ytd: scope.ytd,
-    from,
-    cache,
-  });
   const range = rangeOf(scope.period, scope.ytd);
   const year = Number(range.end.slice(0, 4));
-  const targets = await listTargets(db, [indicator.id], ids, year);
+  const [current, previous, targets] = await Promise.all([
+    evaluateIndicator(db, catalog, indicator, ids, { period: scope.period, ytd: scope.ytd, from, cache }),
+    evaluateIndicator(db, catalog, indicator, ids, { period: previousPeriod, ytd: scope.ytd, from, cache }),
+    listTargets(db, [indicator.id], ids, year),
+  ]);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const context = { db, catalog, indicator, rangeEnd: range.end, today, parentId: scope.parent.id, cache };
   const targetAnswers = await evaluateTargets(context, targets);

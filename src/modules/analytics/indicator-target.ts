@@ -58,18 +58,20 @@ export async function evaluateTargets(
   const { db, catalog, indicator, cache } = context;
   const year = Number(context.rangeEnd.slice(0, 4));
   const orgUnitIds = targets.map((target) => target.orgUnitId);
-  const thisYear = await evaluateIndicator(db, catalog, indicator, orgUnitIds, {
-    period: parsePeriod(String(year)),
-    ytd: false,
-    cache,
-  });
-  const lastYear = await evaluateIndicator(db, catalog, indicator, orgUnitIds, {
-    period: parsePeriod(String(year - 1)),
-    ytd: false,
-    cache,
-  });
   const closed = context.today > `${year}-12-31`;
-  const series = closed ? null : await loadSeries(context, year, [...orgUnitIds, context.parentId]);
+  const [thisYear, lastYear, series] = await Promise.all([
+    evaluateIndicator(db, catalog, indicator, orgUnitIds, {
+      period: parsePeriod(String(year)),
+      ytd: false,
+      cache,
+    }),
+    evaluateIndicator(db, catalog, indicator, orgUnitIds, {
+      period: parsePeriod(String(year - 1)),
+      ytd: false,
+      cache,
+    }),
+    closed ? null : loadSeries(context, year, [...orgUnitIds, context.parentId]),
+  ]);
   const months = Math.min(completeMonths(year, context.rangeEnd), completeMonths(year, context.today));
   for (const target of targets) {
     const previousYearValue = lastYear.get(target.orgUnitId)?.value ?? null;
@@ -122,17 +124,12 @@ async function loadSeries(context: TTargetContext, year: number, orgUnitIds: num
   const { db, catalog, indicator } = context;
   const first = `${year - HISTORY_YEARS}-01`;
   const last = `${year}-12`;
-  const numerator = await loadMonthlyExpression(
-    db,
-    catalog,
-    indicator.numeratorNode,
-    orgUnitIds,
-    first,
-    last,
-  );
-  const denominator = isCountDenominator(catalog, indicator)
-    ? await loadMonthlyExpression(db, catalog, indicator.denominatorNode, orgUnitIds, first, last)
-    : null;
+  const [numerator, denominator] = await Promise.all([
+    loadMonthlyExpression(db, catalog, indicator.numeratorNode, orgUnitIds, first, last),
+    isCountDenominator(catalog, indicator)
+      ? loadMonthlyExpression(db, catalog, indicator.denominatorNode, orgUnitIds, first, last)
+      : null,
+  ]);
   return { numerator, denominator };
 }
 

@@ -44,7 +44,7 @@ export async function evaluateIndicator(
   query: { period: Period; ytd: boolean; from?: TValueSource; cache?: TValueCache },
 ): Promise<Map<number, TIndicatorValue>> {
   const cache = query.cache ?? new Map();
-  const resolved = new Map<ItemNode, Map<number, number>>();
+  const pending = new Map<ItemNode, Promise<Map<number, number>>>();
   for (const node of [...collectItems(indicator.numeratorNode), ...collectItems(indicator.denominatorNode)]) {
     const item = catalog.items.get(node);
     if (!item) continue;
@@ -53,13 +53,16 @@ export async function evaluateIndicator(
       query.ytd,
     );
     const key = `${resolvedItemKey(item)}|${range.start}|${range.end}|${query.from ?? 'aggregate'}|${orgUnitIds.join(',')}`;
-    let pending = cache.get(key);
-    if (!pending) {
-      pending = loadItemValues(db, item, orgUnitIds, range, query.from);
-      cache.set(key, pending);
+    let load = cache.get(key);
+    if (!load) {
+      load = loadItemValues(db, item, orgUnitIds, range, query.from);
+      cache.set(key, load);
     }
-    resolved.set(node, await pending);
+    pending.set(node, load);
   }
+  // Every item's query is in flight before the first is awaited (a pooled server runs them at once).
+  const resolved = new Map<ItemNode, Map<number, number>>();
+  for (const [node, load] of pending) resolved.set(node, await load);
   const annualise = indicator.kind === 'rate' ? 1 / yearShare(rangeOf(query.period, query.ytd)) : 1;
   const values = new Map<number, TIndicatorValue>();
   for (const orgUnitId of orgUnitIds) {

@@ -40,9 +40,9 @@ export async function loadMonthlyExpression(
 ): Promise<TMonthlyValues> {
   const items = collectItems(node);
   const byItem = new Map<ItemNode, Map<string, number>>();
-  for (const item of items) {
+  const loads = items.map(async (item) => {
     const resolved = catalog.items.get(item);
-    if (!resolved || resolved.optionComboIds.length === 0) continue;
+    if (!resolved || resolved.optionComboIds.length === 0) return;
     const rows = await listItemMonths(
       db,
       { ...resolved, orgUnitIds },
@@ -55,7 +55,8 @@ export async function loadMonthlyExpression(
       values.set(`${row.orgUnitId}:${shiftMonth(row.month.slice(0, 7), -item.periodOffset)}`, value);
     }
     byItem.set(item, values);
-  }
+  });
+  await Promise.all(loads);
   const result: TMonthlyValues = new Map();
   for (const orgUnitId of orgUnitIds) {
     const perMonth = new Map<string, number | null>();
