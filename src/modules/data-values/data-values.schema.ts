@@ -46,6 +46,8 @@ export const ZImportSummary = z.object({
   conflicts: z.array(ZImportConflict),
   /** Conflicts not listed because the list was capped. */
   conflictsTruncated: z.number().int().default(0),
+  /** This import's id: the audit trail records it with every value the import changed. */
+  importJobId: z.string().optional(),
 });
 export type TImportSummary = z.infer<typeof ZImportSummary>;
 

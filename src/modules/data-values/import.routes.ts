@@ -36,12 +36,12 @@ export async function registerImportRoutes(context: RouteContext): Promise<void>
         query: ZImportQuery,
         response: ZImportSummary,
       },
-      async ({ query, request, reply }) => {
+      async ({ query, request, reply, principal }) => {
         const { format, ...options } = query;
         const summary = await importDataValueFile(
           context.db,
           { stream: limitBytes(request, bodyLimit), format: format ?? formatOfRequest(request) },
-          options,
+          { ...options, principal, storedBy: principal.username },
         );
         return reply.status(summary.status === 'ERROR' ? 409 : 200).send(summary);
       },

@@ -1,5 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import { isAppError, notFound } from '../../../core/errors.js';
 import type { Db } from '../../../store/db.js';
+import { setAuditActor } from '../../audit/audit-actor.js';
+import { CLI_PRINCIPAL, type Principal } from '../../auth/principal.js';
 import { ensurePeriods } from '../../periods/period.repository.js';
 import type { TImportConflict, TImportOptions, TImportSummary } from '../data-values.schema.js';
 import { ConflictList } from './conflict-list.js';
@@ -16,6 +19,7 @@ import { emptySummary, fileErrorSummary, toSummary } from './import-summary.js';
 import { addLockConflicts } from './lock-conflicts.js';
 import { withMergeRetries } from './merge-retry.js';
 import { RowValidator } from './row-validator.js';
+import { addScopeConflicts } from './scope-conflicts.js';
 import { type RowSource, stageRows } from './stage-rows.js';
 
 /** The phases an import reports progress in. */
@@ -29,6 +33,8 @@ export type ImportDataValuesOptions = Partial<TImportOptions> & {
   onProgress?: ((progress: { rowsRead: number; phase: TImportPhase }) => void) | undefined;
   /** ISO date of today (tests fix it); default the current UTC date. */
   today?: string | undefined;
+  /** Who imports: rows outside its scope are conflicts; the audit names it. Default: the CLI operator. */
+  principal?: Principal | undefined;
 };
 
 /**
@@ -36,13 +42,27 @@ export type ImportDataValuesOptions = Partial<TImportOptions> & {
  * check each row against the metadata and COPY the good ones into a staging table; find keys
  * repeated in the file (in SQL); then — unless the import is refused (ATOMIC with conflicts) —
  * merge the staging table into data_value in ONE transaction (retried on deadlock), or for a dry
- * run only count. Returns DHIS2's import summary; never writes half an import.
+ * run only count. Rows of org units outside the principal's scope are conflicts (property orgUnit).
+ * Returns DHIS2's import summary with the import's job id, which the audit trail records for
+ * every value it changed; never writes half an import.
  */
 export async function importDataValues(
   db: Db,
   rows: RowSource,
   options: ImportDataValuesOptions = {},
 ): Promise<TImportSummary> {
+  const importJobId = randomUUID();
+  const summary = await runImport(db, rows, options, importJobId);
+  return { ...summary, importJobId };
+}
+
+async function runImport(
+  db: Db,
+  rows: RowSource,
+  options: ImportDataValuesOptions,
+  importJobId: string,
+): Promise<TImportSummary> {
+  const principal = options.principal ?? CLI_PRINCIPAL;
   const dryRun = options.dryRun ?? false;
   const strategy = options.importStrategy ?? 'ATOMIC';
   const lookups = await loadImportLookups(db);
@@ -63,6 +83,8 @@ export async function importDataValues(
     if (rowsRead === 0) return emptySummary(dryRun);
     progress({ rowsRead, phase: 'checking' });
     const duplicates = await addDuplicateConflicts(db, table, conflicts);
+    // Org units outside the importer's scope: conflicts, removed before anything reveals their locks.
+    await addScopeConflicts(db, table, conflicts, principal);
     // Approved or expired periods: those rows become conflicts and leave the staging table.
     await addLockConflicts(db, table, conflicts, {
       periods: [...validator.periods.values()],
@@ -80,6 +102,7 @@ export async function importDataValues(
       ? await countStagedChanges(db, table)
       : await withMergeRetries(() =>
           db.transaction(async (tx) => {
+            await setAuditActor(tx, { principal, how: 'import', jobId: importJobId });
             await ensurePeriods(tx, [...validator.periods.values()]);
             return mergeStaged(tx, table, {
               storedBy: options.storedBy ?? null,
