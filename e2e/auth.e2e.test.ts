@@ -102,5 +102,6 @@ describe('signing in and managing users', () => {
     await page.goto('/data-entry');
     await page.getByTestId('login-page').waitFor();
     expect(page.url()).toContain('/login?next=');
+    expect(cspViolations).toEqual([]);
   });
 });

@@ -68,6 +68,8 @@ export async function login(
     if (input.previousSessionId) await deleteSession(tx, sha256Hex(input.previousSessionId));
     await insertSession(tx, { ...session, created: now, lastSeen: now });
   });
+  // Sign-ins are rare next to other requests: a good moment to drop sessions that have expired.
+  await purgeExpiredSessions(db, settings);
   const active = await findActivePrincipal(db, user.id, 'session');
   if (!active) throw new AppError('UNAUTHENTICATED', 'wrong user name or password');
   return {
