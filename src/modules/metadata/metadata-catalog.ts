@@ -1,6 +1,7 @@
 import type { ExpressionCatalog } from '../../core/expressions/index.js';
 import type { PeriodType } from '../../core/periods/period-types.js';
 import type { Queryable } from '../../store/db.js';
+import { CLI_PRINCIPAL } from '../auth/principal.js';
 import { DEFAULT_SOURCE, type TTargetEntry } from './metadata.schema.js';
 import type { TDataElement, TIndicator } from './metadata-api.schema.js';
 import { readTargets } from './metadata-export.repository.js';
@@ -100,7 +101,7 @@ async function loadDataSets(db: Queryable): Promise<Map<string, CatalogDataSet>>
       dueDays: set.dueDays,
       expiryDays: set.expiryDays,
       dataElements: set.dataElements,
-      orgUnits: new Set(await read.selectDataSetOrgUnits(db, set.id)),
+      orgUnits: new Set(await read.selectDataSetOrgUnits(db, set.id, CLI_PRINCIPAL)),
     });
   }
   return sets;

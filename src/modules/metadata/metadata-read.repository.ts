@@ -1,4 +1,6 @@
 import type { Queryable } from '../../store/db.js';
+import type { Principal } from '../auth/principal.js';
+import { scopeCondition } from '../auth/scope.js';
 import type { TDataElement, TDataSetSummary, TIndicator } from './metadata-api.schema.js';
 
 /** Reads for the metadata API and the in-memory catalog. */
@@ -37,12 +39,18 @@ export async function selectDataSets(
   );
 }
 
-/** Codes of the org units a data set is assigned to. */
-export async function selectDataSetOrgUnits(db: Queryable, dataSetId: number): Promise<string[]> {
+/** Codes of the org units a data set is assigned to that lie in `reader`'s scope. */
+export async function selectDataSetOrgUnits(
+  db: Queryable,
+  dataSetId: number,
+  reader: Principal,
+): Promise<string[]> {
+  const params: unknown[] = [dataSetId];
+  const inScope = scopeCondition(reader, 'o.id', params);
   const rows = await db.query<{ code: string }>(
     `SELECT o.code FROM data_set_org_unit a JOIN org_unit o ON o.id = a.org_unit_id
-     WHERE a.data_set_id = $1 ORDER BY o.path COLLATE "C"`,
-    [dataSetId],
+     WHERE a.data_set_id = $1 AND ${inScope} ORDER BY o.path COLLATE "C"`,
+    params,
   );
   return rows.map((row) => row.code);
 }

@@ -106,10 +106,10 @@ export async function registerMetadataRoutes(context: RouteContext): Promise<voi
       access: 'authenticated',
       url: '/api/dataSets/:code',
       tag,
-      summary: 'One data set with its elements, option combos, org units and sources',
+      summary: 'One data set with its elements, option combos, org units (yours only) and sources',
       response: ZDataSetDetail,
     },
-    async ({ params }) => getDataSet(db, params.code ?? ''),
+    async ({ params, principal }) => getDataSet(db, principal, params.code ?? ''),
   );
   defineRoute(
     context,

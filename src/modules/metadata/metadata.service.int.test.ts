@@ -108,7 +108,7 @@ describe.each(testStoreKinds())('metadata import on %s', (kind) => {
   });
 
   it('builds option combos as the product of the categories, in category order', async () => {
-    const dataSet = await getDataSet(db, 'MONTHLY');
+    const dataSet = await getDataSet(db, CLI_PRINCIPAL, 'MONTHLY');
     const births = dataSet.dataElements.find((element) => element.code === 'BIRTHS');
     expect(births?.optionCombos.map((combo) => combo.code)).toEqual([
       'M.1',
@@ -192,7 +192,7 @@ describe.each(testStoreKinds())('metadata import on %s', (kind) => {
       'QS0202',
     ]);
     // The level-3 data set now covers QS02 and no longer its townships.
-    expect((await getDataSet(db, 'MONTHLY')).orgUnits).toEqual(['QS0101', 'QS0102', 'QS02']);
+    expect((await getDataSet(db, CLI_PRINCIPAL, 'MONTHLY')).orgUnits).toEqual(['QS0101', 'QS0102', 'QS02']);
     await importMetadata(db, { orgUnits: [{ ...file.orgUnits[0], parent: 'QS' }] });
     expect(await getOrgUnit(db, CLI_PRINCIPAL, 'QS0202')).toMatchObject({
       level: 3,
@@ -326,7 +326,7 @@ describe.each(testStoreKinds())('metadata import on %s', (kind) => {
       validationRules: { created: 1 },
       dataSets: { created: 1 },
     });
-    expect((await getDataSet(db, 'LIST')).orgUnits).toEqual(['QS01', 'QS02']);
+    expect((await getDataSet(db, CLI_PRINCIPAL, 'LIST')).orgUnits).toEqual(['QS01', 'QS02']);
     const again = await importMetadata(db, file);
     expect(Object.values(again.stats).every((stats) => stats.created + stats.updated === 0)).toBe(true);
     const exported = await exportMetadata(db);

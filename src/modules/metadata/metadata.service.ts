@@ -79,9 +79,10 @@ export async function listDataSets(db: Queryable): Promise<TDataSetSummary[]> {
 
 /**
  * One data set with its elements (each with its option combos and their display names), the
- * org units it is assigned to and the sources values may come from; NOT_FOUND when unknown.
+ * org units it is assigned to in the principal's scope and the sources values may come from;
+ * NOT_FOUND when unknown.
  */
-export async function getDataSet(db: Queryable, code: string): Promise<TDataSetDetail> {
+export async function getDataSet(db: Queryable, principal: Principal, code: string): Promise<TDataSetDetail> {
   const [set] = await read.selectDataSets(db, code);
   if (!set) throw notFound('data set', code);
   const { id, dataElements: codes, ...summary } = set;
@@ -105,7 +106,7 @@ export async function getDataSet(db: Queryable, code: string): Promise<TDataSetD
     return [{ ...element, optionCombos }];
   });
   const sources = (await read.selectSources(db)).map(({ id: _id, ...source }) => source);
-  return { ...summary, dataElements, orgUnits: await read.selectDataSetOrgUnits(db, id), sources };
+  return { ...summary, dataElements, orgUnits: await read.selectDataSetOrgUnits(db, id, principal), sources };
 }
 
 type OptionNames = Map<string, { name: string; nameEn: string | null }>;

@@ -18,9 +18,9 @@ export function registerTemplateRoutes(context: RouteContext): void {
       query: ZTemplateQuery,
       produces: [XLSX_CONTENT_TYPE],
     },
-    async ({ query, params, reply, request }) => {
+    async ({ query, params, reply, request, principal }) => {
       // Checked before streaming so that a bad request still gets a JSON error.
-      const spec = await buildTemplateSpec(db, params.code ?? '', query);
+      const spec = await buildTemplateSpec(db, principal, params.code ?? '', query);
       const body = new PassThrough();
       writeTemplate(spec, body).catch((error: unknown) => {
         request.log.error({ err: error }, 'template writing failed');

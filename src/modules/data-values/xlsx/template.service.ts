@@ -1,6 +1,8 @@
 import { AppError, notFound } from '../../../core/errors.js';
 import { parsePeriod } from '../../../core/periods/index.js';
 import type { Queryable } from '../../../store/db.js';
+import type { Principal } from '../../auth/principal.js';
+import { assertOrgUnitsInScope } from '../../auth/scope.js';
 import { DEFAULT_SOURCE } from '../../metadata/metadata.schema.js';
 import { getDataSet } from '../../metadata/metadata.service.js';
 import { selectTemplateOrgUnits } from './template.repository.js';
@@ -11,14 +13,16 @@ import type { TemplateSpec } from './template-writer.js';
  * What the entry template of a data set shows for one period: one row per assigned org unit
  * (under `orgUnit` when given), one column per data element × option combo × source. NOT_FOUND
  * for an unknown data set, org unit or source; INVALID_PERIOD / VALIDATION_FAILED for a period
- * that is not an id of the data set's period type.
+ * that is not an id of the data set's period type. Only org units in the principal's scope are
+ * rows; FORBIDDEN when `orgUnit` is outside it.
  */
 export async function buildTemplateSpec(
   db: Queryable,
+  principal: Principal,
   dataSetCode: string,
   query: TTemplateQuery,
 ): Promise<TemplateSpec> {
-  const dataSet = await getDataSet(db, dataSetCode);
+  const dataSet = await getDataSet(db, principal, dataSetCode);
   const period = parsePeriod(query.period);
   if (period.type !== dataSet.periodType)
     throw new AppError(
@@ -35,8 +39,10 @@ export async function buildTemplateSpec(
     if (!source) throw notFound('source', code);
     return { code: source.code, name: source.name };
   });
-  const orgUnits = await selectTemplateOrgUnits(db, dataSet.code, query.orgUnit);
-  if (!orgUnits) throw notFound('org unit', query.orgUnit ?? '');
+  const selected = await selectTemplateOrgUnits(db, principal, dataSet.code, query.orgUnit);
+  if (!selected) throw notFound('org unit', query.orgUnit ?? '');
+  if (selected.underId !== undefined) await assertOrgUnitsInScope(db, principal, [selected.underId]);
+  const { orgUnits } = selected;
   const columns = sources.flatMap((source) =>
     dataSet.dataElements.flatMap((element) =>
       element.optionCombos.map((combo) => ({
