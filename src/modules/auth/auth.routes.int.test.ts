@@ -85,6 +85,24 @@ describe.each(testStoreKinds())('sign-in and its defences on %s', (kind) => {
     });
   });
 
+  it('marks both cookies Secure when the request came over https through a trusted proxy', async () => {
+    const proxied = await startTestApp(kind, { env: { TIAODU_TRUST_PROXY: 'true' } });
+    try {
+      const response = await fetch(`${proxied.baseUrl}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ username: 'admin', password: TEST_PASSWORD }),
+      });
+      expect(response.status).toBe(200);
+      const flags = response.headers
+        .getSetCookie()
+        .map((line) => line.split('; ').slice(1).sort().join('; '));
+      expect(flags).toEqual(['HttpOnly; Path=/; SameSite=Strict; Secure', 'Path=/; SameSite=Strict; Secure']);
+    } finally {
+      await proxied.close();
+    }
+  });
+
   it('stores only the hash of the session id, and gives a new session id at every sign-in (the old one ends)', async () => {
     const user = await server.createUser({ roles: ['analyst'] });
     const first = await signIn(user.username);
