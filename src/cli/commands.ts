@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { registerAnalyticsCommand } from './analytics.command.js';
+import { registerApprovalCommands } from './approval.command.js';
 import { registerBackupCommands } from './backup.command.js';
 import { registerExportCommand } from './export.command.js';
 import { registerImportCommand } from './import.command.js';
@@ -20,4 +21,5 @@ export function registerCommands(program: Command): void {
   registerBackupCommands(program);
   registerUserCommand(program);
   registerTokenCommand(program);
+  registerApprovalCommands(program);
 }
