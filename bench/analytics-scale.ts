@@ -2,7 +2,8 @@
  * The synthetic province (or city) the analytics benchmark runs on: a root, counties and
  * townships; births by sex and birth order, population and women 15–49 yearly, and filler
  * monthly elements up to the requested density. Metadata goes through importMetadata; values are
- * streamed with COPY into data_value (the triggers maintain the aggregates on the way in).
+ * streamed with COPY into data_value with its triggers off and its indexes dropped (as a restore
+ * would), the indexes are rebuilt, and `data_value_monthly_rebuild()` builds the aggregates.
  */
 import { createSampler } from '../src/core/forecast/index.js';
 import { parsePeriod } from '../src/core/periods/index.js';
@@ -173,14 +174,30 @@ export async function buildScale(db: Db, scale: TScale, log: (line: string) => v
       lines = [];
     }
   }
+  // Bulk load as a restore would: no per-row checks or triggers, indexes built once at the end,
+  // then the aggregates rebuilt from the raw values in one statement.
+  const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
   const started = performance.now();
+  await db.exec(`ALTER TABLE data_value DISABLE TRIGGER ALL;
+    ALTER TABLE data_value DROP CONSTRAINT data_value_pkey;
+    DROP INDEX data_value_org_unit_period_idx;
+    DROP INDEX data_value_period_idx;`);
   await db.copyFromCsv(
     'data_value',
     ['data_element_id', 'period_id', 'org_unit_id', 'option_combo_id', 'source_id', 'value', 'num'],
     csv(),
   );
-  log(
-    `loaded ${count.toLocaleString('en')} values in ${((performance.now() - started) / 1000).toFixed(1)} s (triggers included)`,
-  );
+  log(`copied ${count.toLocaleString('en')} values in ${seconds(started)} (no triggers, no indexes)`);
+  const indexed = performance.now();
+  await db.exec(`SET maintenance_work_mem = '${db.kind === 'pglite' ? '256MB' : '1GB'}';
+    ALTER TABLE data_value ADD PRIMARY KEY (data_element_id, period_id, org_unit_id, option_combo_id, source_id);
+    CREATE INDEX data_value_org_unit_period_idx ON data_value(org_unit_id, period_id);
+    CREATE INDEX data_value_period_idx ON data_value(period_id);
+    ALTER TABLE data_value ENABLE TRIGGER ALL;
+    RESET maintenance_work_mem;`);
+  log(`built the data_value indexes in ${seconds(indexed)}`);
+  const rebuilt = performance.now();
+  await db.query('SELECT data_value_monthly_rebuild()');
+  log(`rebuilt data_value_monthly in ${seconds(rebuilt)}; whole load ${seconds(started)}`);
   return count;
 }

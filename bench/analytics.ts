@@ -1,6 +1,7 @@
 /**
  * `npm run bench:analytics -- [--store postgres|pglite] [--counties 100] [--townships 15]
- *  [--years 10] [--values-per-month 30] [--calls 50] [--raw-calls 50] [--no-duckdb]`
+ *  [--years 10] [--values-per-month 30] [--calls 50] [--raw-calls 50] [--no-duckdb]
+ *  [--database NAME] [--reuse] [--build-only]`
  *
  * Builds a synthetic province (PostgreSQL server from DATABASE_URL, in a fresh database) or city
  * (embedded PGlite), then times over `--calls` calls: (a) the overview via the service, for the
@@ -32,6 +33,9 @@ const { values: args } = parseArgs({
     calls: { type: 'string', default: '50' },
     'raw-calls': { type: 'string', default: '50' },
     'no-duckdb': { type: 'boolean', default: false },
+    database: { type: 'string', default: 'tiaodu_bench_analytics' },
+    reuse: { type: 'boolean', default: false },
+    'build-only': { type: 'boolean', default: false },
   },
 });
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -67,8 +71,10 @@ async function openBenchStore(): Promise<{ db: Db; dispose: () => Promise<void> 
   }
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) throw new Error('DATABASE_URL is not set (or use --store pglite)');
-  const name = 'tiaodu_bench_analytics';
+  const name = args.database;
   await withDatabase(serverUrl, async (client) => {
+    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (args.reuse && (exists.rowCount ?? 0) > 0) return;
     await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await client.query(`CREATE DATABASE ${name}`);
   });
@@ -93,8 +99,13 @@ async function main(): Promise<void> {
     log(
       `store ${args.store}: ${scale.counties} counties × ${scale.townshipsPerCounty} townships, ${scale.years} years, ${scale.valuesPerMonth} values per township-month`,
     );
-    await buildScale(db, scale, log);
-    await db.exec('ANALYZE');
+    const built = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_unit');
+    if (args.reuse && (built[0]?.n ?? 0) > 0) log('reusing the database built before');
+    else {
+      await buildScale(db, scale, log);
+      await db.exec('ANALYZE');
+    }
+    if (args['build-only']) return;
     const aggregateRows = await db.query<{ n: number }>(
       'SELECT count(*)::float8 AS n FROM data_value_monthly',
     );

@@ -1,13 +1,13 @@
 /**
- * Backtest of the year-end forecast: on a history (real or generated), forecast every year at
- * every month-end from the five years before it, then check how often the 80% interval held the
+ * Backtest of the year-end forecast: on a history (the demo city's or generated), forecast every
+ * year at every month-end from the years before it, then check how often the 80% interval held the
  * actual total and how well the probability "total below last year's" was calibrated.
  */
 import { createSampler } from './random.js';
 import { forecastYearEnd, probabilityOf } from './year-end-forecast.js';
 
-/** Monthly counts of one unit: years × 12. */
-export type TUnitHistory = number[][];
+/** Monthly counts of one unit: years × 12 (null = a month not reported). */
+export type TUnitHistory = (number | null)[][];
 
 export interface TBacktestResult {
   forecasts: number;
@@ -58,29 +58,61 @@ export function generateHistories(
   return { units: histories, parent };
 }
 
-/** Runs the backtest over every unit, every year with five years before it, and months 1–11. */
-export function runBacktest(
-  data: { units: TUnitHistory[]; parent: TUnitHistory },
-  draws = 2000,
-): TBacktestResult {
+/** A backtest's input: each unit's monthly counts (null = month not reported) and its parent's. */
+export interface TBacktestData {
+  units: TUnitHistory[];
+  /** The parent of every unit, or … */
+  parent: TUnitHistory;
+  /** … each unit's own parent (same order as `units`), when units have different parents. */
+  parents?: TUnitHistory[];
+}
+
+export interface TBacktestOptions {
+  /** Paths per forecast (default 2,000). */
+  draws?: number;
+  /** Forecast a year only with at least this many years before it (default 5). */
+  minHistory?: number;
+  /** Learn from at most this many past years, as the service does (default 5). */
+  maxHistory?: number;
+}
+
+const sum = (months: readonly (number | null)[] | undefined) =>
+  (months ?? []).reduce<number>((total, value) => total + (value ?? 0), 0);
+const complete = (years: readonly (readonly (number | null)[])[]): number[][] =>
+  years.filter((year) => year.length === 12 && year.every((value) => value !== null)) as number[][];
+
+/**
+ * Runs the backtest over every unit, every year with `minHistory` years before it, and months
+ * 1–11, the way the service forecasts: past years with a missing month are left out of the
+ * history, a missing month of the current year counts 0, and every forecast uses the service's
+ * seed. The actual year-end value is the sum of the months reported.
+ */
+export function runBacktest(data: TBacktestData, options: TBacktestOptions | number = {}): TBacktestResult {
+  const {
+    draws = 2000,
+    minHistory = 5,
+    maxHistory = 5,
+  } = typeof options === 'number' ? { draws: options } : options;
   let hits = 0;
   let count = 0;
   let brier = 0;
   const byDecile = Array.from({ length: 10 }, () => ({ n: 0, predicted: 0, observed: 0 }));
   const monthHits = Array.from({ length: 11 }, () => ({ n: 0, hits: 0 }));
-  for (const history of data.units) {
-    for (let y = 5; y < history.length; y++) {
+  data.units.forEach((history, unitIndex) => {
+    const parent = data.parents?.[unitIndex] ?? data.parent;
+    for (let y = minHistory; y < history.length; y++) {
       const year = history[y] ?? [];
-      const total = year.reduce((a, b) => a + b, 0);
-      const lastTotal = (history[y - 1] ?? []).reduce((a, b) => a + b, 0);
+      const total = sum(year);
+      const lastTotal = sum(history[y - 1]);
+      const first = Math.max(0, y - maxHistory);
       for (let k = 1; k <= 11; k++) {
         const forecast = forecastYearEnd(
           {
-            history: history.slice(y - 5, y),
-            current: year.slice(0, k),
-            parentHistory: data.parent.slice(y - 5, y),
+            history: complete(history.slice(first, y)),
+            current: year.slice(0, k).map((value) => value ?? 0),
+            parentHistory: complete(parent.slice(first, y)),
           },
-          { draws, seed: y * 100 + k },
+          { draws },
         );
         const inside = total >= forecast.ci80[0] && total <= forecast.ci80[1];
         hits += inside ? 1 : 0;
@@ -101,7 +133,7 @@ export function runBacktest(
         }
       }
     }
-  }
+  });
   return {
     forecasts: count,
     coverage80: hits / count,

@@ -64,7 +64,7 @@ export function forecastYearEnd(
   const high = 0.999;
   for (let i = 0; i < drawCount; i++) {
     const drawn = share.mean + share.sd * (streams.share[i] ?? 0);
-    const s = drawn < low ? low : drawn > high ? high : drawn;
+    const s = Math.min(high, Math.max(low, drawn));
     const rate = months === 0 ? share.expectedTotal : rateGamma(i) / s;
     const restMean = months === 0 ? rate : rate * (1 - s);
     const mean = mixingGamma === null || theta === null ? restMean : (mixingGamma(i) * restMean) / theta;
