@@ -1,4 +1,4 @@
-import type { Queryable } from '../../../store/db.js';
+import type { Queryable, Transaction } from '../../../store/db.js';
 
 /** What one merge did (or, for a dry run, would do) to `data_value`. */
 export interface MergeCounts {
@@ -9,6 +9,11 @@ export interface MergeCounts {
 
 /** Memory for the merge's sorts and hashes (the default 4 MB spills a million rows to disk). */
 const MERGE_WORK_MEM = '64MB';
+/**
+ * How often a server backend checks, during the merge, that its client is still there: a killed
+ * import then stops (and rolls back) within a second instead of finishing its statement first.
+ */
+const CLIENT_CHECK_INTERVAL = '1s';
 
 /** Rows of the staging table joined to their period ids (every period must exist: ensurePeriods). */
 function stagedWithPeriods(table: string, deleted: boolean): string {
@@ -26,11 +31,14 @@ function stagedWithPeriods(table: string, deleted: boolean): string {
  * told apart by `xmax = 0` (a row version this statement created rather than replaced).
  */
 export async function mergeStaged(
-  tx: Queryable,
+  tx: Transaction,
   table: string,
   options: { storedBy: string | null; hasDeletes: boolean },
 ): Promise<MergeCounts> {
   await tx.exec(`SET LOCAL work_mem = '${MERGE_WORK_MEM}'`);
+  // PGlite has no client socket to watch (and refuses the setting).
+  if (tx.kind === 'postgres')
+    await tx.exec(`SET LOCAL client_connection_check_interval = '${CLIENT_CHECK_INTERVAL}'`);
   const [upsert] = await tx.query<{ imported: number; updated: number }>(
     `WITH upserted AS (
        INSERT INTO data_value AS dv
