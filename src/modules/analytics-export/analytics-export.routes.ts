@@ -26,9 +26,9 @@ export async function registerAnalyticsExportRoutes(context: RouteContext): Prom
       query: ZAnalyticsExportQuery,
       produces: [XLSX_TYPE],
     },
-    async ({ query, reply }) => {
+    async ({ query, reply, principal }) => {
       const { language, ...analyticsQuery } = query;
-      const answer = await getIndicatorAnalytics(db, analyticsQuery);
+      const answer = await getIndicatorAnalytics(db, analyticsQuery, { principal });
       const file = `${answer.indicator.code}-${answer.parent.orgUnit}-${answer.period.id}${answer.period.ytd ? '-ytd' : ''}.xlsx`;
       reply.type(XLSX_TYPE).header('content-disposition', `attachment; filename="${file}"`);
       return buildAnalyticsWorkbook(answer, language);

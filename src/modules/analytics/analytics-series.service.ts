@@ -1,8 +1,9 @@
 /** Monthly series of one indicator for one org unit, each month beside the same month a year earlier. */
 import { notFound } from '../../core/errors.js';
 import type { Queryable } from '../../store/db.js';
+import type { Principal } from '../auth/principal.js';
 import type { TSeriesAnswer, TSeriesQuery } from './analytics.schema.js';
-import { invalidSeriesRange } from './analytics.service.js';
+import { assertOrgUnitReadable, invalidSeriesRange } from './analytics.service.js';
 import { loadAnalyticsCatalog } from './analytics-catalog.js';
 import { findOrgUnit } from './analytics-metadata.repository.js';
 import { daysBetween, monthEnd } from './month-split.js';
@@ -10,8 +11,16 @@ import { loadMonthlyExpression, monthsBetween, shiftMonth } from './monthly-seri
 
 const toMonth = (id: string): string => `${id.slice(0, 4)}-${id.slice(4, 6)}`;
 
-/** The series answer; rates are annualised per month (× days in year / days in month). */
-export async function getAnalyticsSeries(db: Queryable, query: TSeriesQuery): Promise<TSeriesAnswer> {
+/**
+ * The series answer; rates are annualised per month (× days in year / days in month). FORBIDDEN
+ * for an org unit outside the principal's scope (routes pass it; default the CLI operator).
+ */
+export async function getAnalyticsSeries(
+  db: Queryable,
+  query: TSeriesQuery,
+  options: { principal?: Principal } = {},
+): Promise<TSeriesAnswer> {
+  await assertOrgUnitReadable(db, options.principal, query.orgUnit);
   const first = toMonth(query.from);
   const last = toMonth(query.to);
   const months = monthsBetween(first, last);

@@ -25,7 +25,7 @@ export async function registerAnalyticsRoutes(context: RouteContext): Promise<vo
       query: ZAnalyticsQuery,
       response: ZAnalyticsAnswer,
     },
-    ({ query }) => getIndicatorAnalytics(db, query),
+    ({ query, principal }) => getIndicatorAnalytics(db, query, { principal }),
   );
   defineRoute(
     context,
@@ -38,7 +38,7 @@ export async function registerAnalyticsRoutes(context: RouteContext): Promise<vo
       query: ZOverviewQuery,
       response: ZOverviewAnswer,
     },
-    ({ query }) => getAnalyticsOverview(db, query),
+    ({ query, principal }) => getAnalyticsOverview(db, query, { principal }),
   );
   defineRoute(
     context,
@@ -51,6 +51,6 @@ export async function registerAnalyticsRoutes(context: RouteContext): Promise<vo
       query: ZSeriesQuery,
       response: ZSeriesAnswer,
     },
-    ({ query }) => getAnalyticsSeries(db, query),
+    ({ query, principal }) => getAnalyticsSeries(db, query, { principal }),
   );
 }

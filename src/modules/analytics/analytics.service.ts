@@ -5,6 +5,8 @@
 import { AppError, notFound } from '../../core/errors.js';
 import { type Period, parsePeriod, samePeriodLastYear } from '../../core/periods/index.js';
 import type { Queryable } from '../../store/db.js';
+import { CLI_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { assertOrgUnitsInScope } from '../auth/scope.js';
 import type {
   TAnalyticsAnswer,
   TAnalyticsQuery,
@@ -26,6 +28,11 @@ import { evaluateIndicator, rangeOf, type TValueCache, yearShare } from './indic
 import type { TValueSource } from './item-values.js';
 
 export interface TAnalyticsOptions {
+  /**
+   * Who asks: an org unit outside its scope is FORBIDDEN (its children are then inside too).
+   * Routes always pass it; default the CLI operator (everything).
+   */
+  principal?: Principal;
   /** Today's date (ISO), for target statuses; defaults to the clock. */
   today?: string;
   /** Read raw values only (the benchmark's and the tests' reference). */
@@ -41,12 +48,16 @@ interface TScope {
   ytd: boolean;
 }
 
-/** The indicator analytics answer for `query`; NOT_FOUND for an unknown indicator or org unit. */
+/**
+ * The indicator analytics answer for `query`; NOT_FOUND for an unknown indicator or org unit,
+ * FORBIDDEN for an org unit outside the principal's scope.
+ */
 export async function getIndicatorAnalytics(
   db: Queryable,
   query: TAnalyticsQuery,
   options: TAnalyticsOptions = {},
 ): Promise<TAnalyticsAnswer> {
+  await assertOrgUnitReadable(db, options.principal, query.orgUnit);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const key = JSON.stringify(['indicator', query, today, options.from ?? 'aggregate']);
   if (options.cache === false) return computeIndicatorAnalytics(db, query, { ...options, today });
@@ -67,12 +78,16 @@ async function computeIndicatorAnalytics(
   return { ...answer, period: periodInfo(scope) };
 }
 
-/** Every indicator for the org unit and its children (or `level`) in one answer. */
+/**
+ * Every indicator for the org unit and its children (or `level`) in one answer; FORBIDDEN for an
+ * org unit outside the principal's scope.
+ */
 export async function getAnalyticsOverview(
   db: Queryable,
   query: TOverviewQuery,
   options: TAnalyticsOptions = {},
 ): Promise<TOverviewAnswer> {
+  await assertOrgUnitReadable(db, options.principal, query.orgUnit);
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const key = JSON.stringify(['overview', query, today, options.from ?? 'aggregate']);
   if (options.cache === false) return computeOverview(db, query, { ...options, today });
@@ -92,6 +107,21 @@ async function computeOverview(
     catalog.indicators.map((indicator) => analyseIndicator(db, catalog, indicator, scope, cache, options)),
   );
   return { period: periodInfo(scope), indicators };
+}
+
+/**
+ * Resolves when `principal` may read the data of the org unit `code` (or the unit is unknown:
+ * NOT_FOUND follows); FORBIDDEN otherwise. Units below an in-scope unit are in scope too.
+ */
+export async function assertOrgUnitReadable(
+  db: Queryable,
+  principal: Principal | undefined,
+  code: string,
+): Promise<void> {
+  const reader = principal ?? CLI_PRINCIPAL;
+  if (reader.scope === 'ALL') return;
+  const unit = await findOrgUnit(db, code);
+  if (unit) await assertOrgUnitsInScope(db, reader, [unit.id]);
 }
 
 async function resolveScope(db: Queryable, query: TOverviewQuery): Promise<TScope> {
