@@ -5,7 +5,12 @@ import { createTestStore, type TestStore, testStoreKinds } from '../../store/tes
 import { importMetadata } from '../metadata/metadata.service.js';
 import { buildMetadataFixture } from '../metadata/testing/metadata-fixture.js';
 import { CLI_PRINCIPAL, type Principal } from './principal.js';
-import { assertOrgUnitsInScope, scopeCondition, visibleOrgUnitCondition } from './scope.js';
+import {
+  assertOrgUnitsInScope,
+  assertOrgUnitsVisible,
+  scopeCondition,
+  visibleOrgUnitCondition,
+} from './scope.js';
 
 describe.each(testStoreKinds())('org-unit scope (%s)', (kind) => {
   let store: TestStore;
@@ -80,6 +85,19 @@ describe.each(testStoreKinds())('org-unit scope (%s)', (kind) => {
         assertOrgUnitsInScope(db, CLI_PRINCIPAL, [id('QS'), id('QS0202')]),
       ).resolves.toBeUndefined();
       await expect(assertOrgUnitsInScope(db, countyClerk, [])).resolves.toBeUndefined();
+    });
+  });
+
+  describe('assertOrgUnitsVisible', () => {
+    it('allows the city above the county (its name, for breadcrumbs) and the county’s townships', async () => {
+      await expect(assertOrgUnitsVisible(db, countyClerk, [id('QS'), id('QS0102')])).resolves.toBeUndefined();
+    });
+
+    it('refuses the other county with FORBIDDEN naming it', async () => {
+      await expect(assertOrgUnitsVisible(db, countyClerk, [id('QS'), id('QS02')])).rejects.toMatchObject({
+        code: 'FORBIDDEN',
+        details: { orgUnit: 'QS02' },
+      });
     });
   });
 

@@ -4,21 +4,27 @@ import type { Queryable } from '../../store/db.js';
 
 /**
  * The first of `orgUnitIds` (in the given order) that lies outside every subtree rooted at
- * `scopeRootIds`, with its code; undefined when all are inside. An id without an org unit counts
- * as outside (code null).
+ * `scopeRootIds` (and, with `allowAncestors`, is no ancestor of a root either), with its code;
+ * undefined when all are inside. An id without an org unit counts as outside (code null).
  */
 export async function findFirstOrgUnitOutsideScope(
   db: Queryable,
   orgUnitIds: readonly number[],
   scopeRootIds: readonly number[],
+  options: { allowAncestors?: boolean } = {},
 ): Promise<{ id: number; code: string | null } | undefined> {
+  const ancestorOfScope = options.allowAncestors
+    ? `OR EXISTS (SELECT 1 FROM org_unit_closure a
+         WHERE a.ancestor_id = given.id AND a.descendant_id = ANY($2::int[]))`
+    : '';
   const rows = await db.query<{ id: number; code: string | null }>(
     `SELECT given.id, o.code
      FROM unnest($1::int[]) WITH ORDINALITY AS given(id, position)
      LEFT JOIN org_unit o ON o.id = given.id
-     WHERE NOT EXISTS (
+     WHERE NOT (EXISTS (
        SELECT 1 FROM org_unit_closure c
        WHERE c.descendant_id = given.id AND c.ancestor_id = ANY($2::int[]))
+       ${ancestorOfScope})
      ORDER BY given.position
      LIMIT 1`,
     [orgUnitIds, scopeRootIds],

@@ -20,12 +20,31 @@ export async function assertOrgUnitsInScope(
 ): Promise<void> {
   if (principal.scope === 'ALL' || orgUnitIds.length === 0) return;
   const outside = await findFirstOrgUnitOutsideScope(db, [...new Set(orgUnitIds)], principal.scope);
-  if (!outside) return;
-  const unit = outside.code ?? `#${outside.id}`;
-  throw new AppError('FORBIDDEN', `org unit "${unit}" is outside your assigned org units`, {
-    orgUnit: unit,
+  if (outside) throw outsideScope(principal, outside);
+}
+
+function outsideScope(principal: Principal, unit: { id: number; code: string | null }): AppError {
+  const code = unit.code ?? `#${unit.id}`;
+  return new AppError('FORBIDDEN', `org unit "${code}" is outside your assigned org units`, {
+    orgUnit: code,
     username: principal.username,
   });
+}
+
+/**
+ * Like `assertOrgUnitsInScope`, but also allows the ancestors of the principal's roots, whose
+ * names (not data) it may read: tree navigation, breadcrumbs, the boundaries of a map level.
+ */
+export async function assertOrgUnitsVisible(
+  db: Queryable,
+  principal: Principal,
+  orgUnitIds: readonly number[],
+): Promise<void> {
+  if (principal.scope === 'ALL' || orgUnitIds.length === 0) return;
+  const hidden = await findFirstOrgUnitOutsideScope(db, [...new Set(orgUnitIds)], principal.scope, {
+    allowAncestors: true,
+  });
+  if (hidden) throw outsideScope(principal, hidden);
 }
 
 /** True when the principal may read and write everywhere. */

@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { startTestApp, type TestApp } from '../../server/testing/test-app.js';
 import type { TestStore } from '../../store/testing/test-store.js';
 import { createTestStore, testStoreKinds } from '../../store/testing/test-store.js';
+import { CLI_PRINCIPAL } from '../auth/principal.js';
 import { importMetadata } from '../metadata/metadata.service.js';
 import { buildMetadataFixture } from '../metadata/testing/metadata-fixture.js';
 import { getChildGeometries, importGeoJson } from './geo.service.js';
@@ -40,20 +41,20 @@ describe.each(testStoreKinds())('org-unit boundaries (%s)', (kind) => {
   });
 
   it("serves a parent's children with their codes and names, in code order", async () => {
-    const answer = await getChildGeometries(store.db, 'QS01');
+    const answer = await getChildGeometries(store.db, CLI_PRINCIPAL, 'QS01');
     expect(answer.features.map((feature) => feature.properties)).toEqual([
       { code: 'QS0101', name: '东街街道', nameEn: null },
       { code: 'QS0102', name: '南湖镇', nameEn: null },
     ]);
     expect(answer.features[0]?.geometry.type).toBe('Polygon');
-    const roots = await getChildGeometries(store.db);
+    const roots = await getChildGeometries(store.db, CLI_PRINCIPAL);
     expect(roots.features.map((feature) => feature.id)).toEqual(['QS']);
   });
 
   it('replaces a boundary when the same code is imported again', async () => {
     const moved = buildGridFeatures(['QS0101'], [0, 0, 1, 1]);
     await expect(importGeoJson(store.db, moved)).resolves.toEqual({ imported: 1, unknownCodes: [] });
-    const answer = await getChildGeometries(store.db, 'QS01');
+    const answer = await getChildGeometries(store.db, CLI_PRINCIPAL, 'QS01');
     expect(answer.features[0]?.geometry.coordinates[0]?.[0]).toEqual([0, 0]);
   });
 
@@ -64,7 +65,7 @@ describe.each(testStoreKinds())('org-unit boundaries (%s)', (kind) => {
     const error = await importError(importGeoJson(store.db, bad));
     expect(error.code).toBe('INVALID_IMPORT');
     expect(error.message).toContain('features.1.geometry.coordinates.0');
-    const answer = await getChildGeometries(store.db, 'QS02');
+    const answer = await getChildGeometries(store.db, CLI_PRINCIPAL, 'QS02');
     expect(answer.features[0]?.geometry.coordinates[0]?.[0]).not.toEqual([5, 5]);
   });
 
@@ -83,7 +84,7 @@ describe.each(testStoreKinds())('org-unit boundaries (%s)', (kind) => {
   });
 
   it('answers NOT_FOUND for an unknown parent', async () => {
-    expect((await importError(getChildGeometries(store.db, 'XX'))).code).toBe('NOT_FOUND');
+    expect((await importError(getChildGeometries(store.db, CLI_PRINCIPAL, 'XX'))).code).toBe('NOT_FOUND');
   });
 });
 

@@ -1,5 +1,8 @@
 /** SQL of the geo module: org-unit boundaries in `org_unit_geometry`. */
+
 import type { Queryable } from '../../store/db.js';
+import type { Principal } from '../auth/principal.js';
+import { visibleOrgUnitCondition } from '../auth/scope.js';
 import type { TGeometry } from './geo.schema.js';
 
 /** Ids of the org units with these codes, by code (unknown codes are absent). */
@@ -36,12 +39,18 @@ export interface TGeometryRow {
 }
 
 /** Boundaries of the children of `parentId` (top-level units when null), in code order. */
-export async function listChildGeometries(db: Queryable, parentId: number | null): Promise<TGeometryRow[]> {
+export async function listChildGeometries(
+  db: Queryable,
+  parentId: number | null,
+  viewer: Principal,
+): Promise<TGeometryRow[]> {
+  const params: unknown[] = [parentId];
+  const visible = visibleOrgUnitCondition(viewer, 'o.id', params);
   return db.query<TGeometryRow>(
     `SELECT o.code, o.name, o.name_en AS "nameEn", g.geometry
      FROM org_unit o JOIN org_unit_geometry g ON g.org_unit_id = o.id
-     WHERE ($1::integer IS NULL AND o.parent_id IS NULL) OR o.parent_id = $1::integer
+     WHERE (($1::integer IS NULL AND o.parent_id IS NULL) OR o.parent_id = $1::integer) AND ${visible}
      ORDER BY o.code`,
-    [parentId],
+    params,
   );
 }

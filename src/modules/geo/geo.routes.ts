@@ -11,12 +11,13 @@ export async function registerGeoRoutes(context: RouteContext): Promise<void> {
       method: 'GET',
       access: 'authenticated',
       url: '/api/geo',
-      summary: "GeoJSON boundaries of an org unit's children (top-level units without parent)",
+      summary:
+        "GeoJSON boundaries of an org unit's children (top-level units without parent); only units you may see",
       tag: 'geo',
       query: ZGeoQuery,
       response: ZOrgUnitFeatureCollection,
     },
-    ({ query }) => getChildGeometries(db, query.parent),
+    ({ query, principal }) => getChildGeometries(db, principal, query.parent),
   );
   // Validated by the service (it names each bad feature); admin-only once auth exists.
   defineRoute(
@@ -29,6 +30,6 @@ export async function registerGeoRoutes(context: RouteContext): Promise<void> {
       tag: 'geo',
       response: ZGeoImportResult,
     },
-    ({ body }) => importGeoJson(db, body),
+    ({ body, principal }) => importGeoJson(db, body, principal),
   );
 }

@@ -2,6 +2,8 @@
 import type { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.js';
 import type { Db, Queryable } from '../../store/db.js';
+import { CLI_PRINCIPAL, type Principal } from '../auth/principal.js';
+import { assertOrgUnitsInScope, assertOrgUnitsVisible } from '../auth/scope.js';
 import { findOrgUnitIds, listChildGeometries, upsertGeometries } from './geo.repository.js';
 import {
   type TGeoImportResult,
@@ -42,7 +44,11 @@ function duplicateCodeIssues(codes: readonly string[]): Array<{ path: string; me
  * is an org unit, replacing earlier boundaries; returns how many were written and the unknown
  * codes. Throws INVALID_IMPORT naming each bad feature and field, and then writes nothing.
  */
-export async function importGeoJson(db: Db, featureCollection: unknown): Promise<TGeoImportResult> {
+export async function importGeoJson(
+  db: Db,
+  featureCollection: unknown,
+  principal: Principal = CLI_PRINCIPAL,
+): Promise<TGeoImportResult> {
   const parsed = ZFeatureCollectionInput.safeParse(featureCollection);
   if (!parsed.success) throw invalidGeoJson(parsed.error);
   const features = parsed.data.features;
@@ -54,6 +60,7 @@ export async function importGeoJson(db: Db, featureCollection: unknown): Promise
   }
   return db.transaction(async (tx) => {
     const ids = await findOrgUnitIds(tx, codes);
+    await assertOrgUnitsInScope(tx, principal, [...ids.values()]);
     const rows = features.flatMap((feature) => {
       const orgUnitId = ids.get(feature.properties.code);
       return orgUnitId === undefined ? [] : [{ orgUnitId, geometry: feature.geometry }];
@@ -66,16 +73,22 @@ export async function importGeoJson(db: Db, featureCollection: unknown): Promise
 /**
  * The boundaries of `parent`'s children as a FeatureCollection (`properties.code`, `name`,
  * `nameEn`; feature id = code); top-level units when no parent is given. Children without a
- * boundary are left out. NOT_FOUND for an unknown parent.
+ * boundary are left out, and so are units the principal may not see (outside its subtrees and
+ * their ancestors). NOT_FOUND for an unknown parent, FORBIDDEN for one it may not see.
  */
-export async function getChildGeometries(db: Queryable, parent?: string): Promise<TOrgUnitFeatureCollection> {
+export async function getChildGeometries(
+  db: Queryable,
+  principal: Principal,
+  parent?: string,
+): Promise<TOrgUnitFeatureCollection> {
   let parentId: number | null = null;
   if (parent !== undefined) {
     const id = (await findOrgUnitIds(db, [parent])).get(parent);
     if (id === undefined) throw notFound('org unit', parent);
+    await assertOrgUnitsVisible(db, principal, [id]);
     parentId = id;
   }
-  const rows = await listChildGeometries(db, parentId);
+  const rows = await listChildGeometries(db, parentId, principal);
   return {
     type: 'FeatureCollection',
     features: rows.map((row) => ({
