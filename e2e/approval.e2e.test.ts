@@ -84,6 +84,18 @@ describe('approval on the data-entry page', () => {
     await saveScreenshot(page, 'approval-approved');
   });
 
+  it('unapproves from the bar after confirming, and the fields open again', async () => {
+    await page.getByTestId('approval-unapprove').click();
+    await page
+      .locator('.ant-popconfirm')
+      .getByRole('button', { name: /确\s*定|OK/ })
+      .click();
+    await page.getByTestId('approval-approve').waitFor();
+    expect(await page.getByTestId('approval-bar').getAttribute('data-state')).toBe('UNAPPROVED');
+    expect(await page.getByTestId('read-only-notice').count()).toBe(0);
+    expect(await page.getByTestId('cell-POP-default-STAT').isDisabled()).toBe(false);
+  });
+
   it('shows an expired period as locked, with the lock date and who can unlock it', async () => {
     await page.goto(formUrl('202401'));
     const notice = page.getByTestId('read-only-notice');
