@@ -87,10 +87,16 @@ async function sessionsWaitingForLocks(db: Db, only: 'any' | 'merge'): Promise<n
   return row?.waiting ?? 0;
 }
 
-async function waitFor(condition: () => Promise<boolean>, what: string, limitMs = 60_000): Promise<void> {
+async function waitFor(db: Db, condition: () => Promise<boolean>, what: string): Promise<void> {
   const started = Date.now();
   while (!(await condition())) {
-    if (Date.now() - started > limitMs) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() - started > 60_000) {
+      const sessions = await db.query(
+        `SELECT pid, state, wait_event_type, wait_event, left(query, 80) AS query FROM pg_stat_activity
+         WHERE datname = current_database() AND pid <> pg_backend_pid()`,
+      );
+      throw new Error(`timed out waiting for ${what}; sessions: ${JSON.stringify(sessions)}`);
+    }
     await sleep(20);
   }
 }
@@ -147,7 +153,11 @@ describe.each(servers)('concurrent imports on the %s server', () => {
     await blocker.query('BEGIN');
     await blocker.query(`SELECT 1 FROM data_value ORDER BY ${KEY} LIMIT 1 FOR UPDATE`);
     const imports = Promise.all([importCsv(store.db, files.a), importCsv(other, files.b)]);
-    await waitFor(async () => (await sessionsWaitingForLocks(store.db, 'any')) === 2, 'both imports to wait');
+    await waitFor(
+      store.db,
+      async () => (await sessionsWaitingForLocks(store.db, 'any')) === 2,
+      'both imports to wait',
+    );
     await blocker.query('COMMIT');
     const [first, second] = await imports;
 
@@ -202,7 +212,11 @@ describe.each(servers)('concurrent imports on the %s server', () => {
     await blocker.query('BEGIN');
     await blocker.query(`UPDATE data_value SET value = 'blocker' WHERE ctid = $1::tid`, [lastKey?.ctid]);
     const importing = importCsv(other, files.a);
-    await waitFor(async () => (await sessionsWaitingForLocks(store.db, 'merge')) === 1, 'the merge to wait');
+    await waitFor(
+      store.db,
+      async () => (await sessionsWaitingForLocks(store.db, 'merge')) === 1,
+      'the merge to wait',
+    );
     // Now the blocker wants the FIRST key, which the merge holds: a deadlock. The merge's session
     // detects it first (2 s against 60 s) and is cancelled; the blocker's update then goes through.
     await blocker.query(`UPDATE data_value SET value = 'blocker' WHERE ctid = $1::tid`, [firstKey?.ctid]);
