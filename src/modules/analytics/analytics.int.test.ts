@@ -181,6 +181,47 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     expect((await getIndicatorAnalytics(store.db, query)).parent.numerator).toBeCloseTo(after, 9);
   });
 
+  it('recomputes a repeated overview once a target changes, and reuses it while nothing changed', async () => {
+    const query = { orgUnit: 'QS', level: 'children' as const, period: '202609', ytd: true };
+    const cbrTarget = (answer: Awaited<ReturnType<typeof getAnalyticsOverview>>) =>
+      answer.indicators.find((item) => item.indicator.code === 'CBR')?.parent.target;
+    const first = await getAnalyticsOverview(store.db, query, { today: TODAY });
+    const again = await getAnalyticsOverview(store.db, query, { today: TODAY });
+    expect(again).toEqual(first);
+    expect(again).not.toBe(first);
+    expect(cbrTarget(first)?.rule).toBe('BELOW_PREVIOUS_YEAR');
+    await store.db.query(
+      `UPDATE target SET rule = 'AT_MOST', threshold = 1 WHERE year = 2026
+         AND org_unit_id = (SELECT id FROM org_unit WHERE code = 'QS')
+         AND indicator_id = (SELECT id FROM indicator WHERE code = 'CBR')`,
+    );
+    const changed = await getAnalyticsOverview(store.db, query, { today: TODAY });
+    expect(cbrTarget(changed)).toMatchObject({ rule: 'AT_MOST', threshold: 1, status: 'OFF_TRACK' });
+    await store.db.query(
+      `UPDATE target SET rule = 'BELOW_PREVIOUS_YEAR', threshold = NULL WHERE year = 2026
+         AND org_unit_id = (SELECT id FROM org_unit WHERE code = 'QS')
+         AND indicator_id = (SELECT id FROM indicator WHERE code = 'CBR')`,
+    );
+    expect(cbrTarget(await getAnalyticsOverview(store.db, query, { today: TODAY }))).toEqual(
+      cbrTarget(first),
+    );
+  });
+
+  it('rebuilds the aggregates from raw values to the rows the triggers kept', async () => {
+    const snapshot = async () =>
+      (
+        await store.db.query<{ row: string }>(
+          `SELECT concat_ws('|', data_element_id, option_combo_id, source_id, org_unit_id, month,
+                  round(sum_num::numeric, 6), round(sum_num_days::numeric, 6), value_count) AS row
+           FROM data_value_monthly WHERE value_count > 0 ORDER BY 1`,
+        )
+      ).map((row) => row.row);
+    const kept = await snapshot();
+    await store.db.query('SELECT data_value_monthly_rebuild()');
+    expect(await snapshot()).toEqual(kept);
+    expect(kept.length).toBeGreaterThan(1000);
+  });
+
   it('reads LAST elements as the latest period in range', async () => {
     const rows = await store.db.query<{ n: number }>(
       "SELECT count(*)::int AS n FROM data_value_monthly m JOIN data_element d ON d.id = m.data_element_id WHERE d.code = 'STOCK'",
