@@ -101,8 +101,10 @@ async function main(): Promise<void> {
       `store ${args.store}: ${scale.counties} counties × ${scale.townshipsPerCounty} townships, ${scale.years} years, ${scale.valuesPerMonth} values per township-month`,
     );
     const built = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_unit');
-    if (args.reuse && (built[0]?.n ?? 0) > 0) log('reusing the database built before');
-    else {
+    if (args.reuse && (built[0]?.n ?? 0) > 0) {
+      const values = await db.query<{ n: number }>('SELECT count(*)::float8 AS n FROM data_value');
+      log(`reusing the database built before: ${values[0]?.n.toLocaleString('en')} values`);
+    } else {
       await buildScale(db, scale, log);
       await db.exec('ANALYZE');
     }
