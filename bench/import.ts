@@ -92,6 +92,7 @@ async function main(): Promise<void> {
             `import did not store every value: ${JSON.stringify(run.summary)}, ${stored?.values}`,
           );
         results.push(describe(store.name, baseline, run));
+        log(results.at(-1) ?? '');
       } finally {
         await store.dispose();
       }
@@ -155,18 +156,23 @@ async function timeBaselineCopy(db: Db, csv: string): Promise<number> {
   return elapsed;
 }
 
+/** The text without its header line, in chunks of whole lines (PGlite COPYs each blob on its own). */
 async function* withoutHeader(chunks: AsyncIterable<string>): AsyncGenerator<string> {
+  let rest = '';
   let headerDone = false;
   for await (const chunk of chunks) {
-    if (headerDone) {
-      yield chunk;
+    const text = rest + chunk;
+    const start = headerDone ? 0 : text.indexOf('\n') + 1;
+    if (start === 0 && !headerDone) {
+      rest = text;
       continue;
     }
-    const newline = chunk.indexOf('\n');
-    if (newline < 0) continue;
     headerDone = true;
-    yield chunk.slice(newline + 1);
+    const end = text.lastIndexOf('\n') + 1;
+    if (end > start) yield text.slice(start, end);
+    rest = text.slice(Math.max(end, start));
   }
+  if (rest) yield rest.endsWith('\n') ? rest : `${rest}\n`;
 }
 
 /** (b) `tiaodu import CSV --json` in a child process: wall time, peak RSS, phases, summary. */
