@@ -44,10 +44,10 @@ describe.each(testStoreKinds())('audit triggers (%s)', (kind) => {
      (SELECT oc.id FROM option_combo oc JOIN data_element de ON de.id = oc.data_element_id
       WHERE de.code = 'BIRTHS' AND oc.code = 'M.1'), (SELECT id FROM source WHERE code = 'HOSP')`;
 
-  it('records each metadata entry created by an import, with the system as actor when none was set', async () => {
+  it('records each metadata entry created by an import as the importer’s', async () => {
     const rows = await auditRows(`entity = 'org_unit' AND entity_key->>'code' = 'QS0201'`);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ how: 'system', action: 'create', oldValue: null });
+    expect(rows[0]).toMatchObject({ username: 'cli', how: 'cli', action: 'create', oldValue: null });
     expect(rows[0]?.newValue).toMatchObject({ code: 'QS0201', name: '石桥镇' });
     const target = await auditRows(`entity = 'target'`);
     expect(target.map((row) => row.entityKey)).toEqual([{ indicator: 'CBR', orgUnit: 'QS', year: 2026 }]);
@@ -93,7 +93,7 @@ describe.each(testStoreKinds())('audit triggers (%s)', (kind) => {
         entity: 'data_value',
         entityKey: key,
         action: 'update',
-        oldValue: { value: '12' },
+        oldValue: { value: '12', comment: null },
         newValue: { value: '13', comment: '补报' },
       },
       {
@@ -107,6 +107,13 @@ describe.each(testStoreKinds())('audit triggers (%s)', (kind) => {
         newValue: null,
       },
     ]);
+  });
+
+  it('records a change without an actor as the system, under the database user’s name', async () => {
+    await db.exec(`INSERT INTO source (code, name) VALUES ('SURVEY', '抽样调查')`);
+    const [row] = await auditRows(`entity = 'source' AND entity_key->>'code' = 'SURVEY'`);
+    expect(row).toMatchObject({ how: 'system', action: 'create', jobId: null, newValue: { code: 'SURVEY' } });
+    expect(row?.username).toMatch(/\S/);
   });
 
   it('records only the changed fields of a metadata update', async () => {

@@ -57,7 +57,8 @@ CREATE FUNCTION audit_changed_fields(a jsonb, b jsonb) RETURNS jsonb LANGUAGE sq
 $fn$;
 
 -- Data values: one INSERT … SELECT per statement over the transition tables. Keys are codes; an
--- update is recorded when value, comment or follow-up changed. Each kind of statement sees only
+-- update is recorded when value, comment or follow-up changed, with the value and whichever of
+-- comment and follow-up changed (a removed comment shows as null). Each kind of statement sees only
 -- its own transition tables, so the trigger EXECUTEs the query of its kind. No nested loops: the
 -- planner, misjudging the five-column join of the transition tables as one row, would look each
 -- of 100,000 rows' codes up by index (twice as slow as hashing the small code tables).
@@ -80,10 +81,14 @@ BEGIN
       cols);
   ELSE
     changes := format($sql$SELECT 'update' AS action,
-      jsonb_strip_nulls(jsonb_build_object('value', d.value, 'comment', d.comment,
-        'followup', CASE WHEN d.followup IS DISTINCT FROM n.followup THEN d.followup END)) AS old_value,
-      jsonb_strip_nulls(jsonb_build_object('value', n.value, 'comment', n.comment,
-        'followup', CASE WHEN d.followup IS DISTINCT FROM n.followup THEN n.followup END)) AS new_value,
+      jsonb_build_object('value', d.value)
+        || CASE WHEN d.comment IS DISTINCT FROM n.comment THEN jsonb_build_object('comment', d.comment) ELSE '{}' END
+        || CASE WHEN d.followup IS DISTINCT FROM n.followup THEN jsonb_build_object('followup', d.followup) ELSE '{}' END
+        AS old_value,
+      jsonb_build_object('value', n.value)
+        || CASE WHEN d.comment IS DISTINCT FROM n.comment THEN jsonb_build_object('comment', n.comment) ELSE '{}' END
+        || CASE WHEN d.followup IS DISTINCT FROM n.followup THEN jsonb_build_object('followup', n.followup) ELSE '{}' END
+        AS new_value,
       %s
       FROM old_rows d JOIN new_rows n USING (%s)
       WHERE (d.value, d.comment, d.followup) IS DISTINCT FROM (n.value, n.comment, n.followup)$sql$,
