@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AuditOutlined,
   ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -15,6 +16,7 @@ import {
 import type { ComponentType, ReactNode } from 'react';
 import type { TMessageKey } from './i18n/zh-CN.js';
 import { AdminPage } from './pages/admin-page.js';
+import { AuditPage } from './pages/audit-page.js';
 import { DashboardPage } from './pages/dashboard/dashboard-page.js';
 import { DataEntryPage } from './pages/data-entry-page.js';
 import { ImportPage } from './pages/import-page.js';
@@ -46,6 +48,7 @@ export const APP_ROUTES: TAppRoute[] = [
   { path: '/metadata', label: 'nav.metadata', icon: <DatabaseOutlined />, page: MetadataPage },
   { path: '/org-units', label: 'nav.orgUnits', icon: <ClusterOutlined />, page: OrgUnitsPage },
   { path: '/users', label: 'nav.users', icon: <TeamOutlined />, page: UsersPage, isAdminOnly: true },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, page: AuditPage },
   { path: '/admin', label: 'nav.admin', icon: <SettingOutlined />, page: AdminPage },
 ];
 
