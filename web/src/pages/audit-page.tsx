@@ -37,10 +37,24 @@ function describeValue(value: Record<string, unknown> | null): string {
     .join(' · ');
 }
 
-/** The codes of an entry's key, joined: `BIRTHS 202601 QS0101 M.1 STAT`. */
+/** The order a key's codes read in (jsonb keeps its own order: shorter names first). */
+const KEY_ORDER = [
+  'dataElement',
+  'period',
+  'orgUnit',
+  'optionCombo',
+  'source',
+  'indicator',
+  'year',
+  'dataSet',
+];
+
+/** The codes of an entry's key, joined in reading order: `BIRTHS 202601 QS0101 M.1 STAT`. */
 function describeKey(key: Record<string, unknown>): string {
-  return Object.values(key)
-    .map((part) => String(part))
+  const rank = (field: string) => (KEY_ORDER.includes(field) ? KEY_ORDER.indexOf(field) : KEY_ORDER.length);
+  return Object.keys(key)
+    .sort((a, b) => rank(a) - rank(b))
+    .map((field) => String(key[field]))
     .join(' ');
 }
 
