@@ -140,7 +140,7 @@ export async function getApprovalStatus(
 export async function getFormApproval(
   db: Queryable,
   key: { dataSet: string; orgUnit: string; period: Period },
-  options: { today?: string } = {},
+  options: { today?: string; mayEditExpired?: boolean } = {},
 ): Promise<{ approval: TFormApproval; locked: TPeriodLock }> {
   const dataSet = await findDataSet(db, key.dataSet);
   const orgUnit = await findOrgUnit(db, key.orgUnit);
@@ -166,7 +166,13 @@ export async function getFormApproval(
         at: covering.accepted ? covering.acceptedAt : covering.approvedAt,
       }
     : { state: isApprovable ? 'UNAPPROVED' : 'UNAPPROVABLE', orgUnit: null, by: null, at: null };
-  return { approval, locked: periodLockOf(lock, { orgUnit: orgUnit.code, period: key.period, today }) };
+  const locked = periodLockOf(lock, {
+    orgUnit: orgUnit.code,
+    period: key.period,
+    today,
+    mayEditExpired: options.mayEditExpired === true,
+  });
+  return { approval, locked };
 }
 
 /**

@@ -1,7 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, type TestStore, testStoreKinds } from '../../store/testing/test-store.js';
+import type { Principal } from '../auth/principal.js';
 import { csvOf, importText, listStoredValues } from '../data-values/import/testing/import-fixture.js';
 import { loadApprovalFixture } from './testing/approval-fixture.js';
+
+/** A clerk of the whole city: bound by expiry locks (unlike admins and the CLI operator). */
+const CITY_CLERK: Principal = {
+  userId: 2,
+  username: 'city-clerk',
+  roles: ['clerk'],
+  scope: 'ALL',
+  via: 'token',
+};
 
 describe.each(testStoreKinds())('import into locked periods (%s)', (kind) => {
   let store: TestStore;
@@ -14,10 +24,11 @@ describe.each(testStoreKinds())('import into locked periods (%s)', (kind) => {
 
   it('accepts a period on the last of its expiry days and refuses it the day after', async () => {
     const csv = csvOf([['POP', '202401', 'QS0101', '', '', '50000']]);
-    const open = await importText(store.db, 'csv', csv, { today: '2024-02-10' });
+    const open = await importText(store.db, 'csv', csv, { today: '2024-02-10', principal: CITY_CLERK });
     expect(open).toMatchObject({ status: 'SUCCESS', importCount: { imported: 1 } });
     const closed = await importText(store.db, 'csv', csvOf([['POP', '202401', 'QS0101', '', '', '50001']]), {
       today: '2024-02-11',
+      principal: CITY_CLERK,
     });
     expect(closed.status).toBe('ERROR');
     expect(closed.conflicts).toEqual([
@@ -32,6 +43,12 @@ describe.each(testStoreKinds())('import into locked periods (%s)', (kind) => {
     ]);
   });
 
+  it('lets the operator (admin) load an expired period, as a new deployment loads past years', async () => {
+    const csv = csvOf([['POP', '202406', 'QS0202', '', '', '6']]);
+    const summary = await importText(store.db, 'csv', csv, { today: '2025-01-01' });
+    expect(summary).toMatchObject({ status: 'SUCCESS', importCount: { imported: 1 } });
+  });
+
   it('reports a repeated locked key once as locked and once as a duplicate, and never writes it', async () => {
     const csv = csvOf([
       ['POP', '202402', 'QS0102', '', '', '1'],
@@ -40,6 +57,7 @@ describe.each(testStoreKinds())('import into locked periods (%s)', (kind) => {
     ]);
     const summary = await importText(store.db, 'csv', csv, {
       today: '2024-03-15',
+      principal: CITY_CLERK,
       importStrategy: 'SKIP_INVALID',
     });
     expect(summary.conflicts.map((conflict) => [conflict.row, conflict.property])).toEqual([
@@ -58,6 +76,7 @@ describe.each(testStoreKinds())('import into locked periods (%s)', (kind) => {
     ]);
     const summary = await importText(store.db, 'csv', csv, {
       today: '2024-05-20',
+      principal: CITY_CLERK,
       importStrategy: 'SKIP_INVALID',
       dryRun: true,
     });

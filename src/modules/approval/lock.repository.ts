@@ -73,12 +73,12 @@ export async function listDataSetLocks(
   }));
 }
 
-/** Which (data set, period) pairs an import may hit, as SQL over `$1..$5`. */
+/** Which (data set, period) pairs an import may hit, as SQL over `$1..$6`. */
 const CANDIDATE_SETS = `
   periods AS (SELECT * FROM unnest($1::text[], $2::text[], $3::date[]) AS t(iso, type, end_date)),
   sets AS (
     SELECT ds.id AS data_set_id, ds.code, ds.expiry_days, pr.iso, pr.end_date,
-           (ds.expiry_days > 0 AND pr.end_date + ds.expiry_days < $4::date) AS expired
+           (NOT $6::boolean AND ds.expiry_days > 0 AND pr.end_date + ds.expiry_days < $4::date) AS expired
     FROM data_set ds JOIN periods pr ON pr.type = ds.period_type
     WHERE $5::integer IS NULL OR ds.id = $5::integer
   )`;
@@ -90,6 +90,7 @@ function candidateParams(options: StagedLockOptions): unknown[] {
     options.periods.map((period) => period.end),
     options.today,
     options.dataSetId ?? null,
+    options.mayEditExpired,
   ];
 }
 
@@ -98,6 +99,8 @@ export interface StagedLockOptions {
   periods: readonly Period[];
   today: string;
   dataSetId: number | undefined;
+  /** The importer may write into expired periods (see `mayEditExpiredPeriods`). */
+  mayEditExpired: boolean;
 }
 
 /**
@@ -196,7 +199,7 @@ export async function deleteLockedStagedRows(
                                                         source_id) AS first_line
          FROM removed
        ) r WHERE r.line = r.first_line
-       ORDER BY r.line LIMIT greatest($6::int, 1)
+       ORDER BY r.line LIMIT greatest($7::int, 1)
      )
      SELECT f.line, f.total::int AS total, concat_ws(' ', de.code, f.period, ou.code, oc.code, src.code) AS key,
             f.data_set AS "dataSet", f.period, ou.code AS "orgUnit", f.approval_unit AS "approvalOrgUnit",

@@ -105,6 +105,24 @@ describe.each(testStoreKinds())('expiry locks and lock exceptions over HTTP (%s)
     expect(skipped.body).toMatchObject({ status: 'WARNING', importCount: { imported: 1, ignored: 1 } });
   });
 
+  it('lets an admin write into an expired period (DHIS2 F_EDIT_EXPIRED), by form and by import', async () => {
+    const form = await server.fetch(`/api/dataValues?dataSet=MONTHLY&period=${CLOSED}&orgUnit=QS0201`);
+    expect(((await form.json()) as { locked: { expired: boolean } }).locked.expired).toBe(false);
+    const saved = await call(server, 'POST', '/api/dataValues', {
+      dataElement: 'POP',
+      period: CLOSED,
+      orgUnit: 'QS0201',
+      value: '41000',
+    });
+    expect(saved.status).toBe(200);
+    const imported = await server.fetch('/api/dataValueSets', {
+      method: 'POST',
+      headers: { 'content-type': 'text/csv' },
+      body: csvOf([['POP', CLOSED, 'QS0202', '', '', '27000']]),
+    });
+    expect(await imported.json()).toMatchObject({ status: 'SUCCESS', importCount: { imported: 1 } });
+  });
+
   it('lets neither a clerk nor an approver of another county grant an exception', async () => {
     expect((await call(clerk, 'POST', '/api/lockExceptions', EXCEPTION)).status).toBe(403);
     const west = await call(westApprover, 'POST', '/api/lockExceptions', EXCEPTION);

@@ -2,6 +2,7 @@ import { AppError } from '../../core/errors.js';
 import { addDays } from '../../core/periods/index.js';
 import type { Period } from '../../core/periods/period-types.js';
 import type { Queryable } from '../../store/db.js';
+import type { Principal } from '../auth/principal.js';
 import type { TPeriodLock } from './approval.schema.js';
 import {
   type CoveringApproval,
@@ -11,6 +12,15 @@ import {
   listDataSetLocks,
   type StagedLockOptions,
 } from './lock.repository.js';
+
+/**
+ * Whether `principal` may write into expired periods: admins and the CLI operator (DHIS2's
+ * F_EDIT_EXPIRED authority, which a superuser holds), so that a new deployment can load past years.
+ * Approval still applies to them.
+ */
+export function mayEditExpiredPeriods(principal: Principal): boolean {
+  return principal.roles.includes('admin');
+}
 
 /** Today as an ISO date (UTC). */
 export function isoToday(): string {
@@ -83,7 +93,15 @@ export function applicableDataSets(
  */
 export async function assertValueWritable(
   db: Queryable,
-  input: { dataSets: readonly string[]; orgUnitId: number; orgUnit: string; period: Period; today: string },
+  input: {
+    dataSets: readonly string[];
+    orgUnitId: number;
+    orgUnit: string;
+    period: Period;
+    today: string;
+    /** Skip the expiry lock (see `mayEditExpiredPeriods`). */
+    mayEditExpired: boolean;
+  },
 ): Promise<void> {
   if (input.dataSets.length === 0) return;
   const locks = await listDataSetLocks(db, {
@@ -94,7 +112,8 @@ export async function assertValueWritable(
   const approved = locks.find((lock) => lock.approval !== null);
   if (approved?.approval) throw approvedError(approved.dataSet, input.period.id, approved.approval);
   const expired = locks.find(
-    (lock) => !lock.hasException && isExpired(input.period, lock.expiryDays, input.today),
+    (lock) =>
+      !input.mayEditExpired && !lock.hasException && isExpired(input.period, lock.expiryDays, input.today),
   );
   if (expired)
     throw new AppError(
@@ -132,12 +151,12 @@ function approvedError(dataSet: string, period: string, approval: CoveringApprov
 /** The expiry lock of one data set's lock row for an org unit and period. */
 export function periodLockOf(
   lock: Pick<DataSetLock, 'dataSet' | 'expiryDays' | 'hasException'> | undefined,
-  input: { orgUnit: string; period: Period; today: string },
+  input: { orgUnit: string; period: Period; today: string; mayEditExpired?: boolean },
 ): TPeriodLock {
   if (!lock) return { expired: false, reason: null, lockDate: null, expiryDays: 0, hasException: false };
   const lockDate = lockDateOf(input.period, lock.expiryDays);
   const isPast = isExpired(input.period, lock.expiryDays, input.today);
-  const expired = isPast && !lock.hasException;
+  const expired = isPast && !lock.hasException && input.mayEditExpired !== true;
   return {
     expired,
     reason: expired ? expiredReason({ ...lock, period: input.period, orgUnit: input.orgUnit }) : null,

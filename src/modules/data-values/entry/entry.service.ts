@@ -2,7 +2,11 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../../core/errors.js';
 import type { Db, Queryable } from '../../../store/db.js';
 import { getFormApproval } from '../../approval/approval.service.js';
-import { applicableDataSets, assertValueWritable } from '../../approval/lock.service.js';
+import {
+  applicableDataSets,
+  assertValueWritable,
+  mayEditExpiredPeriods,
+} from '../../approval/lock.service.js';
 import { auditHowOf, setAuditActor } from '../../audit/audit-actor.js';
 import type { Principal } from '../../auth/principal.js';
 import { assertOrgUnitsInScope } from '../../auth/scope.js';
@@ -56,6 +60,7 @@ export async function saveDataValue(
       orgUnit: key.orgUnit,
       period,
       today,
+      mayEditExpired: mayEditExpiredPeriods(principal),
     });
     const periodId = (await ensurePeriods(tx, [period])).get(period.id);
     if (periodId === undefined) throw new Error(`period ${period.id} was not stored`);
@@ -97,6 +102,7 @@ export async function deleteDataValue(
         orgUnit: key.orgUnit,
         period,
         today: options.today ?? isoToday(),
+        mayEditExpired: mayEditExpiredPeriods(principal),
       });
     return repository.deleteValue(tx, key);
   });
@@ -126,7 +132,11 @@ export async function getFormValues(
     period: period.id,
     orgUnit: query.orgUnit,
     dataValues: values.map(({ period: _p, orgUnit: _o, created: _c, ...value }) => value),
-    ...(await getFormApproval(db, { dataSet: query.dataSet, orgUnit: query.orgUnit, period })),
+    ...(await getFormApproval(
+      db,
+      { dataSet: query.dataSet, orgUnit: query.orgUnit, period },
+      { mayEditExpired: mayEditExpiredPeriods(principal) },
+    )),
   };
 }
 

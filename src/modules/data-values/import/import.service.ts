@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isAppError, notFound } from '../../../core/errors.js';
 import type { Db } from '../../../store/db.js';
+import { mayEditExpiredPeriods } from '../../approval/lock.service.js';
 import { setAuditActor } from '../../audit/audit-actor.js';
 import { CLI_PRINCIPAL, type Principal } from '../../auth/principal.js';
 import { ensurePeriods } from '../../periods/period.repository.js';
@@ -90,6 +91,7 @@ async function runImport(
       periods: [...validator.periods.values()],
       today,
       dataSetId: dataSet?.id,
+      mayEditExpired: mayEditExpiredPeriods(principal),
     });
     if (conflicts.total > 0 && strategy === 'ATOMIC') {
       progress({ rowsRead, phase: 'done' });

@@ -12,7 +12,12 @@ export async function addLockConflicts(
   db: Db,
   table: string,
   conflicts: ConflictList,
-  options: { periods: readonly Period[]; today: string; dataSetId: number | undefined },
+  options: {
+    periods: readonly Period[];
+    today: string;
+    dataSetId: number | undefined;
+    mayEditExpired: boolean;
+  },
 ): Promise<number> {
   const locked = await removeLockedStagedRows(db, table, { ...options, limit: conflicts.room });
   const listed = locked.listed.slice(0, conflicts.room);
