@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getIndicatorAnalytics } from '../src/modules/analytics/analytics.service.js';
 import { createTestStore, type TestStore, testStoreKinds } from '../src/store/testing/test-store.js';
 import { generateDemoRows } from './generate-demo-data.js';
 import { loadDemo, type TDemoLoadResult } from './load-demo.js';
@@ -50,5 +51,22 @@ describe.each(testStoreKinds())('loadDemo (%s)', (kind) => {
       (r) => r.dataElement === 'BIRTHS' && r.attributeOptionCombo === 'HOSP' && r.period.startsWith('2024'),
     );
     expect(row?.births).toBeCloseTo(expected, 6);
+  });
+
+  it('forecasts a coverage (a level, not a count) near its observed value, not as a sum of months', async () => {
+    const answer = await getIndicatorAnalytics(
+      store.db,
+      { indicator: 'LARC_COVERAGE', orgUnit: 'QS02', level: 'self', period: '2026', ytd: true },
+      { today: OPTIONS.today },
+    );
+    const { value, target } = answer.parent;
+    const forecast = target?.forecast;
+    const [low, high] = forecast?.ci80 ?? [null, null];
+    if (value === null || !forecast || forecast.value === null || low === null || high === null)
+      throw new Error('no value or no forecast');
+    expect(forecast.value).toBeGreaterThan(value - 2);
+    expect(forecast.value).toBeLessThan(value + 2);
+    expect(low).toBeLessThan(forecast.value);
+    expect(high).toBeGreaterThan(forecast.value);
   });
 });

@@ -1,4 +1,5 @@
 /** Year-end forecasts and target statuses (pure, seeded). */
+export { forecastLevelYearEnd, monthlyChangeSpread, type TLevelForecastInput } from './level-forecast.js';
 export { createSampler, seededUniform, type TSampler } from './random.js';
 export { seasonalShare, type TShare } from './seasonal-share.js';
 export {

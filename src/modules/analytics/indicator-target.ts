@@ -5,6 +5,7 @@
  */
 import {
   closedYearStatus,
+  forecastLevelYearEnd,
   forecastYearEnd,
   openYearStatus,
   quantile,
@@ -20,6 +21,7 @@ import { evaluateIndicator, type TValueCache } from './indicator-values.js';
 import { monthEnd } from './month-split.js';
 import {
   isCountDenominator,
+  isCountNumerator,
   loadMonthlyExpression,
   monthsBetween,
   type TMonthlyValues,
@@ -118,19 +120,22 @@ export async function evaluateTargets(
 interface TSeries {
   numerator: TMonthlyValues;
   denominator: TMonthlyValues | null;
+  /** The numerator is a level (AVERAGE/LAST items), not a count: the year is a mean of months. */
+  isLevel: boolean;
 }
 
 async function loadSeries(context: TTargetContext, year: number, orgUnitIds: number[]): Promise<TSeries> {
   const { db, catalog, indicator } = context;
   const first = `${year - HISTORY_YEARS}-01`;
   const last = `${year}-12`;
+  const isLevel = !isCountNumerator(catalog, indicator);
   const [numerator, denominator] = await Promise.all([
     loadMonthlyExpression(db, catalog, indicator.numeratorNode, orgUnitIds, first, last),
-    isCountDenominator(catalog, indicator)
+    isLevel || isCountDenominator(catalog, indicator)
       ? loadMonthlyExpression(db, catalog, indicator.denominatorNode, orgUnitIds, first, last)
       : null,
   ]);
-  return { numerator, denominator };
+  return { numerator, denominator, isLevel };
 }
 
 function forecastOf(
@@ -165,6 +170,18 @@ function yearEndValues(
   yearDenominator: number | null,
 ): number[] | null {
   const factor = context.indicator.factor;
+  if (series.isLevel && series.denominator) {
+    const ratio = (month: string): number | null => {
+      const n = series.numerator.get(orgUnitId)?.get(month) ?? null;
+      const d = series.denominator?.get(orgUnitId)?.get(month) ?? null;
+      return n !== null && d !== null && d > 0 ? (n / d) * factor : null;
+    };
+    const draws = forecastLevelYearEnd({
+      history: monthsBetween(`${year - HISTORY_YEARS}-01`, `${year - 1}-12`).map(ratio),
+      current: monthsBetween(`${year}-01`, `${year}-12`).slice(0, months).map(ratio),
+    });
+    return draws ? Array.from(draws) : null;
+  }
   const numerator = forecastOf(series.numerator, orgUnitId, context.parentId, year, months);
   if (series.denominator) {
     // Both counts follow the same seasonal pattern: pair the sorted draws (comonotone).

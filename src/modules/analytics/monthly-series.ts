@@ -74,6 +74,18 @@ export async function loadMonthlyExpression(
 
 /** True when every item of the indicator's denominator is a SUM element (a count, not a stock). */
 export function isCountDenominator(catalog: TAnalyticsCatalog, indicator: TParsedIndicator): boolean {
-  const items = collectItems(indicator.denominatorNode);
+  return isCountExpression(catalog, indicator.denominatorNode);
+}
+
+/**
+ * True when every item of the indicator's numerator is a SUM element: its year is the sum of its
+ * months (births). Otherwise (AVERAGE/LAST: users of a method, women covered) it is a level.
+ */
+export function isCountNumerator(catalog: TAnalyticsCatalog, indicator: TParsedIndicator): boolean {
+  return isCountExpression(catalog, indicator.numeratorNode);
+}
+
+function isCountExpression(catalog: TAnalyticsCatalog, node: TParsedIndicator['numeratorNode']): boolean {
+  const items = collectItems(node);
   return items.length > 0 && items.every((item) => catalog.items.get(item)?.aggregation === 'SUM');
 }
