@@ -31,3 +31,9 @@ export async function findFirstOrgUnitOutsideScope(
   );
   return rows[0];
 }
+
+/** Ids of the org units at the top of the tree (no parent). */
+export async function listTopLevelOrgUnitIds(db: Queryable): Promise<number[]> {
+  const rows = await db.query<{ id: number }>('SELECT id FROM org_unit WHERE parent_id IS NULL');
+  return rows.map((row) => row.id);
+}

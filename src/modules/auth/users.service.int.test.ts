@@ -44,6 +44,15 @@ describe.each(testStoreKinds())('users on %s', (kind) => {
     expect((await findActivePrincipal(store.db, admin.id, 'token'))?.principal.scope).toBe('ALL');
   });
 
+  it('gives a user assigned the top of the tree the whole tree (ALL)', async () => {
+    const cityClerk = await createUser(
+      store.db,
+      { username: 'clerk-city', password: 'clerk password', roles: ['clerk'], orgUnits: ['QS'] },
+      CLI_PRINCIPAL,
+    );
+    expect((await findActivePrincipal(store.db, cityClerk.id, 'session'))?.principal.scope).toBe('ALL');
+  });
+
   it('refuses a taken name, an unknown org unit and a short password with their codes', async () => {
     const input = {
       username: 'clerk-qs01',
