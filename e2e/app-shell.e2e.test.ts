@@ -1,27 +1,18 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../src/server/testing/test-app.js';
-import { signIn } from './support/auth.js';
-import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
+import { type AppSession, openAppSession } from './support/app-session.js';
+import { saveScreenshot } from './support/browser.js';
 
 describe('the app shell', () => {
-  let server: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: AppSession;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
-    context = await newContext(browser, server.baseUrl);
-    await signIn(context);
-    page = await context.newPage();
+    session = await openAppSession();
+    ({ page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('opens in Chinese with every navigation entry', async () => {
     await page.goto('/');
@@ -58,7 +49,7 @@ describe('the app shell', () => {
 
   it('navigates client-side and serves deep links through the SPA fallback', async () => {
     await page.goto('/scorecard');
-    await expect(page.getByText('“考核”页面正在建设中，敬请期待。').isVisible()).resolves.toBe(true);
+    await page.getByText('“考核”页面正在建设中，敬请期待。').waitFor();
     await page.locator('.ant-layout-sider').getByText('督办事项', { exact: true }).click();
     await page.waitForURL('**/action-items');
     await page.getByText('“督办事项”页面正在建设中，敬请期待。').waitFor();

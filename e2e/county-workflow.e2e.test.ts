@@ -1,16 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentMonth, loadApprovalFixture } from '../src/modules/approval/testing/approval-fixture.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../src/server/testing/test-app.js';
+import { TEST_PASSWORD, type TestApp } from '../src/server/testing/test-app.js';
 import { settledCellStatus } from './support/antd.js';
-import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
+import { type AppSession, openAppSession } from './support/app-session.js';
+import { saveScreenshot } from './support/browser.js';
 
 // Issue 3's flow: a county clerk sees and edits only the county; the county's approver approves;
 // the form becomes read-only.
 describe('a county clerk enters data and the county approver approves it', () => {
+  let session: AppSession;
   let server: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   const period = currentMonth();
   const formUrl = (orgUnit: string) => `/data-entry?dataSet=MONTHLY&orgUnit=${orgUnit}&period=${period}`;
@@ -31,19 +31,18 @@ describe('a county clerk enters data and the county approver approves it', () =>
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
-    await loadApprovalFixture(server.store.db);
-    await server.createUser({ username: 'east-clerk', roles: ['clerk'], orgUnits: ['QS01'] });
-    await server.createUser({ username: 'east-approver', roles: ['approver'], orgUnits: ['QS01'] });
-    context = await newContext(browser, server.baseUrl);
-    page = await context.newPage();
+    session = await openAppSession({
+      signInAs: null,
+      prepare: async (app) => {
+        await loadApprovalFixture(app.store.db);
+        await app.createUser({ username: 'east-clerk', roles: ['clerk'], orgUnits: ['QS01'] });
+        await app.createUser({ username: 'east-approver', roles: ['approver'], orgUnits: ['QS01'] });
+      },
+    });
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows the clerk only the county’s part of the tree', async () => {
     await signInWithForm('east-clerk');

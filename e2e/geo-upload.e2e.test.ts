@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../src/server/testing/test-app.js';
-import { signIn } from './support/auth.js';
-import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
+import type { TestApp } from '../src/server/testing/test-app.js';
+import { type AppSession, openAppSession } from './support/app-session.js';
+import { saveScreenshot } from './support/browser.js';
 import { loadFixture } from './support/fixture.js';
 
 /** A square boundary for `code` at `x`. */
@@ -26,24 +26,16 @@ function square(code: string, x: number) {
 }
 
 describe('uploading boundaries on the administration page', () => {
+  let session: AppSession;
   let server: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
-    await loadFixture(server.baseUrl, server.headers);
-    context = await newContext(browser, server.baseUrl);
-    await signIn(context);
-    page = await context.newPage();
+    session = await openAppSession({ prepare: (app) => loadFixture(app.baseUrl, app.headers) });
+    ({ server, page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('stores the boundaries of known units, names the unknown codes, and the API serves them', async () => {
     await page.goto('/admin');

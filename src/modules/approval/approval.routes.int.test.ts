@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, type TestCaller } from '../../server/testing/test-app.js';
+import { callJson, startTestApp, type TestApp, type TestCaller } from '../../server/testing/test-app.js';
 import { testStoreKinds } from '../../store/testing/test-store.js';
 import { csvOf } from '../data-values/import/testing/import-fixture.js';
 import { currentMonth, loadApprovalFixture } from './testing/approval-fixture.js';
@@ -40,21 +40,12 @@ describe.each(testStoreKinds())('data approval over HTTP (%s)', (kind) => {
   });
   afterAll(async () => server?.close());
 
-  async function call(caller: TestCaller, method: string, path: string, body?: unknown) {
-    const response = await caller.fetch(path, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
   const act = (caller: TestCaller, action: string, key = EAST) =>
-    call(caller, 'POST', `/api/dataApprovals/${action}`, key);
+    callJson(caller, 'POST', `/api/dataApprovals/${action}`, key);
   const statusOf = (caller: TestCaller, orgUnit = 'QS01') =>
-    call(caller, 'GET', `/api/dataApprovals?dataSet=MONTHLY&period=${PERIOD}&orgUnit=${orgUnit}`);
+    callJson(caller, 'GET', `/api/dataApprovals?dataSet=MONTHLY&period=${PERIOD}&orgUnit=${orgUnit}`);
   const enter = (orgUnit: string, value: string) =>
-    call(clerk, 'POST', '/api/dataValues', {
+    callJson(clerk, 'POST', '/api/dataValues', {
       dataElement: 'POP',
       period: PERIOD,
       orgUnit,
@@ -124,7 +115,7 @@ describe.each(testStoreKinds())('data approval over HTTP (%s)', (kind) => {
     expect(error.code).toBe('APPROVED_READ_ONLY');
     expect(error.message).toContain('东城区 (QS01)');
     expect(error.details).toMatchObject({ orgUnit: 'QS01', state: 'APPROVED', approvedBy: 'east-approver' });
-    const deleted = await call(clerk, 'DELETE', `/api/dataValues?de=POP&pe=${PERIOD}&ou=QS0101`);
+    const deleted = await callJson(clerk, 'DELETE', `/api/dataValues?de=POP&pe=${PERIOD}&ou=QS0101`);
     expect(deleted.status).toBe(409);
     expect(codeOf(deleted.body)).toBe('APPROVED_READ_ONLY');
     const [row] = await server.store.db.query<{ value: string }>(
@@ -134,7 +125,11 @@ describe.each(testStoreKinds())('data approval over HTTP (%s)', (kind) => {
   });
 
   it('shows the approval in the entry form of a township below the county', async () => {
-    const form = await call(clerk, 'GET', `/api/dataValues?dataSet=MONTHLY&period=${PERIOD}&orgUnit=QS0102`);
+    const form = await callJson(
+      clerk,
+      'GET',
+      `/api/dataValues?dataSet=MONTHLY&period=${PERIOD}&orgUnit=QS0102`,
+    );
     expect(form.status).toBe(200);
     expect(form.body.approval).toMatchObject({ state: 'APPROVED', orgUnit: 'QS01', by: 'east-approver' });
     expect(form.body.locked).toEqual({
@@ -144,7 +139,11 @@ describe.each(testStoreKinds())('data approval over HTTP (%s)', (kind) => {
       expiryDays: 10,
       hasException: false,
     });
-    const west = await call(clerk, 'GET', `/api/dataValues?dataSet=MONTHLY&period=${PERIOD}&orgUnit=QS0201`);
+    const west = await callJson(
+      clerk,
+      'GET',
+      `/api/dataValues?dataSet=MONTHLY&period=${PERIOD}&orgUnit=QS0201`,
+    );
     expect(west.body.approval).toEqual({ state: 'UNAPPROVED', orgUnit: null, by: null, at: null });
   });
 
@@ -199,7 +198,11 @@ describe.each(testStoreKinds())('data approval over HTTP (%s)', (kind) => {
     const error = (refused.body as unknown as ErrorBody).error;
     expect(error.code).toBe('APPROVAL_STATE');
     expect(error.message).toContain('must be unaccepted');
-    const form = await call(clerk, 'GET', `/api/dataValues?dataSet=MONTHLY&period=${PERIOD}&orgUnit=QS0101`);
+    const form = await callJson(
+      clerk,
+      'GET',
+      `/api/dataValues?dataSet=MONTHLY&period=${PERIOD}&orgUnit=QS0101`,
+    );
     expect(form.body.approval).toMatchObject({ state: 'ACCEPTED', orgUnit: 'QS01', by: 'city-approver' });
   });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp, type TestCaller } from '../../server/testing/test-app.js';
+import { callJson, startTestApp, type TestApp, type TestCaller } from '../../server/testing/test-app.js';
 import { testStoreKinds } from '../../store/testing/test-store.js';
 import { csvOf } from '../data-values/import/testing/import-fixture.js';
 import { currentMonth, loadApprovalFixture } from './testing/approval-fixture.js';
@@ -36,17 +36,8 @@ describe.each(testStoreKinds())('expiry locks and lock exceptions over HTTP (%s)
   });
   afterAll(async () => server?.close());
 
-  async function call(caller: TestCaller, method: string, path: string, body?: unknown) {
-    const response = await caller.fetch(path, {
-      method,
-      ...(body === undefined
-        ? {}
-        : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
-    });
-    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
-  }
   const enter = (orgUnit: string, period: string, value: string, version?: number) =>
-    call(clerk, 'POST', '/api/dataValues', {
+    callJson(clerk, 'POST', '/api/dataValues', {
       dataElement: 'POP',
       period,
       orgUnit,
@@ -80,7 +71,11 @@ describe.each(testStoreKinds())('expiry locks and lock exceptions over HTTP (%s)
   });
 
   it('marks the form of an expired period as locked, with the reason', async () => {
-    const form = await call(clerk, 'GET', `/api/dataValues?dataSet=MONTHLY&period=${CLOSED}&orgUnit=QS0101`);
+    const form = await callJson(
+      clerk,
+      'GET',
+      `/api/dataValues?dataSet=MONTHLY&period=${CLOSED}&orgUnit=QS0101`,
+    );
     expect(form.status).toBe(200);
     expect(form.body.locked).toMatchObject({ expired: true, lockDate: '2024-02-11', hasException: false });
     expect(String((form.body.locked as { reason: string }).reason)).toContain('lock exception for QS0101');
@@ -108,7 +103,7 @@ describe.each(testStoreKinds())('expiry locks and lock exceptions over HTTP (%s)
   it('lets an admin write into an expired period (DHIS2 F_EDIT_EXPIRED), by form and by import', async () => {
     const form = await server.fetch(`/api/dataValues?dataSet=MONTHLY&period=${CLOSED}&orgUnit=QS0201`);
     expect(((await form.json()) as { locked: { expired: boolean } }).locked.expired).toBe(false);
-    const saved = await call(server, 'POST', '/api/dataValues', {
+    const saved = await callJson(server, 'POST', '/api/dataValues', {
       dataElement: 'POP',
       period: CLOSED,
       orgUnit: 'QS0201',
@@ -124,17 +119,17 @@ describe.each(testStoreKinds())('expiry locks and lock exceptions over HTTP (%s)
   });
 
   it('lets neither a clerk nor an approver of another county grant an exception', async () => {
-    expect((await call(clerk, 'POST', '/api/lockExceptions', EXCEPTION)).status).toBe(403);
-    const west = await call(westApprover, 'POST', '/api/lockExceptions', EXCEPTION);
+    expect((await callJson(clerk, 'POST', '/api/lockExceptions', EXCEPTION)).status).toBe(403);
+    const west = await callJson(westApprover, 'POST', '/api/lockExceptions', EXCEPTION);
     expect(west.status).toBe(403);
     expect(errorOf(west.body).code).toBe('FORBIDDEN');
   });
 
   it("re-opens the county's townships when its approver grants an exception, and only them", async () => {
-    const granted = await call(eastApprover, 'POST', '/api/lockExceptions', EXCEPTION);
+    const granted = await callJson(eastApprover, 'POST', '/api/lockExceptions', EXCEPTION);
     expect(granted.status).toBe(201);
     expect(granted.body).toMatchObject({ ...EXCEPTION, orgUnitName: '东城区', createdBy: 'east-approver' });
-    const twice = await call(eastApprover, 'POST', '/api/lockExceptions', EXCEPTION);
+    const twice = await callJson(eastApprover, 'POST', '/api/lockExceptions', EXCEPTION);
     expect(errorOf(twice.body).code).toBe('CONFLICT');
     expect((await enter('QS0101', CLOSED, '50000')).status).toBe(200);
     const csv = csvOf([
@@ -144,7 +139,11 @@ describe.each(testStoreKinds())('expiry locks and lock exceptions over HTTP (%s)
     const imported = await importCsv(csv, '?importStrategy=SKIP_INVALID');
     expect(imported.body).toMatchObject({ importCount: { imported: 1, ignored: 1 } });
     expect(imported.body.conflicts).toEqual([expect.objectContaining({ row: 3, property: 'period' })]);
-    const form = await call(clerk, 'GET', `/api/dataValues?dataSet=MONTHLY&period=${CLOSED}&orgUnit=QS0102`);
+    const form = await callJson(
+      clerk,
+      'GET',
+      `/api/dataValues?dataSet=MONTHLY&period=${CLOSED}&orgUnit=QS0102`,
+    );
     expect(form.body.locked).toEqual({
       expired: false,
       reason: null,
@@ -155,19 +154,19 @@ describe.each(testStoreKinds())('expiry locks and lock exceptions over HTTP (%s)
   });
 
   it('lists exceptions inside the caller’s org units only', async () => {
-    const east = await call(eastApprover, 'GET', '/api/lockExceptions?dataSet=MONTHLY');
+    const east = await callJson(eastApprover, 'GET', '/api/lockExceptions?dataSet=MONTHLY');
     expect(east.body).toEqual([
       { ...EXCEPTION, orgUnitName: '东城区', createdBy: 'east-approver', created: expect.any(String) },
     ]);
-    const west = await call(westApprover, 'GET', '/api/lockExceptions');
+    const west = await callJson(westApprover, 'GET', '/api/lockExceptions');
     expect(west.body).toEqual([]);
   });
 
   it('locks the period again when the exception is revoked; a second revoke is NOT_FOUND', async () => {
     const query = `dataSet=MONTHLY&period=${CLOSED}&orgUnit=QS01`;
-    expect((await call(eastApprover, 'DELETE', `/api/lockExceptions?${query}`)).status).toBe(200);
+    expect((await callJson(eastApprover, 'DELETE', `/api/lockExceptions?${query}`)).status).toBe(200);
     expect(errorOf((await enter('QS0101', CLOSED, '50001')).body).code).toBe('PERIOD_LOCKED');
-    expect((await call(eastApprover, 'DELETE', `/api/lockExceptions?${query}`)).status).toBe(404);
+    expect((await callJson(eastApprover, 'DELETE', `/api/lockExceptions?${query}`)).status).toBe(404);
   });
 
   it('refuses a stale version with 409 and the current value in the body', async () => {

@@ -101,3 +101,19 @@ export async function startTestApp(
     },
   };
 }
+
+/** Calls the API as `caller` with an optional JSON body; answers the status and the parsed JSON body. */
+export async function callJson(
+  caller: TestCaller,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const response = await caller.fetch(path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  });
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
