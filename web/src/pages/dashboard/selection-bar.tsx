@@ -11,7 +11,7 @@ import type { TSelection } from './use-analytics-selection.js';
 export function usePeriodText(selection: TSelection): string {
   const { t, language } = useI18n();
   const period = parsePeriodId(selection.period);
-  if (!period || period.type !== 'Monthly') return selection.period;
+  if (period?.type !== 'Monthly') return selection.period;
   const name = new Date(Date.UTC(period.year, period.index - 1, 1)).toLocaleString(language, {
     month: 'long',
     timeZone: 'UTC',
