@@ -1,6 +1,7 @@
 import type { Period } from '../../core/periods/period-types.js';
 import type { Queryable } from '../../store/db.js';
 import { isoTimestampSql } from '../data-values/entry/entry.repository.js';
+import { firstLinePerKey, stagedKeyCodes, stagedKeyJoins } from '../data-values/import/staged-key.sql.js';
 
 /** SQL of locking: what closes one value (entry) or a staging table's rows (import) to writes. */
 
@@ -193,23 +194,13 @@ export async function deleteLockedStagedRows(
      removed AS (
        DELETE FROM ${table} st USING locked l WHERE st.line = l.line RETURNING l.*
      ),
-     firsts AS (
-       SELECT r.*, count(*) OVER () AS total FROM (
-         SELECT removed.*, min(line) OVER (PARTITION BY data_element_id, period, org_unit_id, option_combo_id,
-                                                        source_id) AS first_line
-         FROM removed
-       ) r WHERE r.line = r.first_line
-       ORDER BY r.line LIMIT greatest($7::int, 1)
-     )
-     SELECT f.line, f.total::int AS total, concat_ws(' ', de.code, f.period, ou.code, oc.code, src.code) AS key,
+     firsts AS (${firstLinePerKey('removed', '$7')})
+     SELECT f.line, f.total::int AS total, ${stagedKeyCodes('f')} AS key,
             f.data_set AS "dataSet", f.period, ou.code AS "orgUnit", f.approval_unit AS "approvalOrgUnit",
             f.accepted AS "approvalAccepted", f.approved_by AS "approvedBy", f.expiry_days AS "expiryDays",
             to_char(f.end_date, 'YYYY-MM-DD') AS "periodEnd"
      FROM firsts f
-     JOIN data_element de ON de.id = f.data_element_id
-     JOIN org_unit ou ON ou.id = f.org_unit_id
-     JOIN option_combo oc ON oc.id = f.option_combo_id
-     JOIN source src ON src.id = f.source_id
+     ${stagedKeyJoins('f')}
      ORDER BY f.line`,
     [...candidateParams(options), options.limit],
   );

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../store/db.js';
 import type { Principal } from '../../auth/principal.js';
 import { scopeCondition } from '../../auth/scope.js';
+import { firstLinePerKey, stagedKeyCodes, stagedKeyJoins } from './staged-key.sql.js';
 
 /** A staged row whose org unit lies outside the importer's scope. */
 export interface OutOfScopeStagedRow {
@@ -28,21 +29,10 @@ export async function deleteOutOfScopeStagedRows(
        DELETE FROM ${table} st WHERE NOT ${inScope}
        RETURNING st.line, st.data_element_id, st.period, st.org_unit_id, st.option_combo_id, st.source_id
      ),
-     firsts AS (
-       SELECT r.*, count(*) OVER () AS total FROM (
-         SELECT removed.*, min(line) OVER (PARTITION BY data_element_id, period, org_unit_id, option_combo_id,
-                                                        source_id) AS first_line
-         FROM removed
-       ) r WHERE r.line = r.first_line
-       ORDER BY r.line LIMIT greatest($1::int, 1)
-     )
-     SELECT f.line, f.total::int AS total, concat_ws(' ', de.code, f.period, ou.code, oc.code, src.code) AS key,
-            ou.code AS "orgUnit"
+     firsts AS (${firstLinePerKey('removed', '$1')})
+     SELECT f.line, f.total::int AS total, ${stagedKeyCodes('f')} AS key, ou.code AS "orgUnit"
      FROM firsts f
-     JOIN data_element de ON de.id = f.data_element_id
-     JOIN org_unit ou ON ou.id = f.org_unit_id
-     JOIN option_combo oc ON oc.id = f.option_combo_id
-     JOIN source src ON src.id = f.source_id
+     ${stagedKeyJoins('f')}
      ORDER BY f.line`,
     params,
   );

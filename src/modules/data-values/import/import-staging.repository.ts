@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Queryable } from '../../../store/db.js';
 import { STAGING_COLUMNS } from './staged-csv.js';
+import { STAGED_KEY, stagedKeyCodes, stagedKeyJoins } from './staged-key.sql.js';
 
 const PREFIX = 'import_stage_';
-/** The key of a data value, in staging-table columns. */
-const KEY = 'data_element_id, period, org_unit_id, option_combo_id, source_id';
 /** Staging tables left by a killed import are dropped by a later import after this long. */
 const STALE_AFTER_MS = 24 * 60 * 60 * 1000;
 
@@ -74,19 +73,16 @@ export async function findStagedDuplicates(
 ): Promise<{ total: number; listed: StagedDuplicate[] }> {
   const rows = await db.query<{ line: number; first_line: number; key: string; total: number }>(
     `SELECT d.line, d.first_line, d.total,
-            concat_ws(' ', de.code, d.period, ou.code, oc.code, src.code) AS key
+            ${stagedKeyCodes('d')} AS key
      FROM (
        SELECT k.*, count(*) OVER () AS total FROM (
          SELECT line, data_element_id, period, org_unit_id, option_combo_id, source_id,
-                min(line) OVER (PARTITION BY ${KEY}) AS first_line
+                min(line) OVER (PARTITION BY ${STAGED_KEY}) AS first_line
          FROM ${name}
        ) k WHERE k.line <> k.first_line
        ORDER BY k.line LIMIT greatest($1::int, 1)
      ) d
-     JOIN data_element de ON de.id = d.data_element_id
-     JOIN org_unit ou ON ou.id = d.org_unit_id
-     JOIN option_combo oc ON oc.id = d.option_combo_id
-     JOIN source src ON src.id = d.source_id
+     ${stagedKeyJoins('d')}
      ORDER BY d.line`,
     [limit],
   );
@@ -105,7 +101,7 @@ export async function deleteLaterDuplicates(db: Queryable, name: string): Promis
     `WITH removed AS (
        DELETE FROM ${name} WHERE line IN (
          SELECT line FROM (
-           SELECT line, min(line) OVER (PARTITION BY ${KEY}) AS first_line FROM ${name}
+           SELECT line, min(line) OVER (PARTITION BY ${STAGED_KEY}) AS first_line FROM ${name}
          ) k WHERE k.line <> k.first_line
        ) RETURNING 1
      )
