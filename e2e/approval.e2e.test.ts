@@ -1,18 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { currentMonth, loadApprovalFixture } from '../src/modules/approval/testing/approval-fixture.js';
-import {
-  startTestApp,
-  TEST_PASSWORD,
-  type TestApp,
-  type TestCaller,
-} from '../src/server/testing/test-app.js';
-import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
+import type { TestCaller } from '../src/server/testing/test-app.js';
+import { type AppSession, openAppSession } from './support/app-session.js';
+import { saveScreenshot } from './support/browser.js';
 
 describe('approval on the data-entry page', () => {
-  let server: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: AppSession;
   let page: Page;
   let clerk: TestCaller;
   let approver: TestCaller;
@@ -29,27 +23,22 @@ describe('approval on the data-entry page', () => {
     post(clerk, '/api/dataValues', { dataElement: 'POP', period, orgUnit, value });
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
-    await loadApprovalFixture(server.store.db);
-    clerk = await server.createUser({ username: 'east-clerk', roles: ['clerk'], orgUnits: ['QS01'] });
-    approver = await server.createUser({
-      username: 'east-approver',
-      roles: ['approver'],
-      orgUnits: ['QS01'],
+    session = await openAppSession({
+      signInAs: 'east-approver',
+      prepare: async (server) => {
+        await loadApprovalFixture(server.store.db);
+        clerk = await server.createUser({ username: 'east-clerk', roles: ['clerk'], orgUnits: ['QS01'] });
+        approver = await server.createUser({
+          username: 'east-approver',
+          roles: ['approver'],
+          orgUnits: ['QS01'],
+        });
+      },
     });
-    context = await newContext(browser, server.baseUrl);
-    const login = await context.request.post('/api/auth/login', {
-      data: { username: 'east-approver', password: TEST_PASSWORD },
-    });
-    expect(login.status()).toBe(200);
-    page = await context.newPage();
+    ({ page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows the county as not approved and names the township still without data', async () => {
     expect((await enter('QS0101', '52000')).status).toBe(200);

@@ -1,18 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDataEntryFixture } from '../src/modules/data-values/entry/testing/data-entry-fixture.js';
-import { startTestApp, TEST_PASSWORD, type TestApp } from '../src/server/testing/test-app.js';
-import { launchBrowser, newContext, saveScreenshot, WEB_ROOT } from './support/browser.js';
+import type { TestApp } from '../src/server/testing/test-app.js';
+import { type AppSession, openAppSession } from './support/app-session.js';
+import { saveScreenshot } from './support/browser.js';
 
 describe('the audit page', () => {
-  let server: TestApp;
-  let browser: Browser;
-  let context: BrowserContext;
+  let session: AppSession;
   let page: Page;
   let importJobId = '';
 
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestApp('pglite', { webRoot: WEB_ROOT }), launchBrowser()]);
+  /** The fixture, a city manager, one value saved through the form API and one imported. */
+  async function prepare(server: TestApp): Promise<void> {
     await loadDataEntryFixture(server.store.db);
     await server.createUser({ username: 'city-manager', roles: ['manager'], orgUnits: ['QS'] });
     const save = await server.fetch('/api/dataValues', {
@@ -28,19 +27,14 @@ describe('the audit page', () => {
       body: csv,
     });
     importJobId = String(((await imported.json()) as { importJobId: string }).importJobId);
-    context = await newContext(browser, server.baseUrl);
-    const login = await context.request.post('/api/auth/login', {
-      data: { username: 'city-manager', password: TEST_PASSWORD },
-    });
-    expect(login.status()).toBe(200);
-    page = await context.newPage();
+  }
+
+  beforeAll(async () => {
+    session = await openAppSession({ prepare, signInAs: 'city-manager' });
+    ({ page } = session);
   });
 
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('shows who changed a value and how, and filters by the import job through its link', async () => {
     await page.goto('/audit');
