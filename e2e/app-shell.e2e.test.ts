@@ -30,7 +30,8 @@ describe('the app shell', () => {
       '组织机构',
       '系统管理',
     ]) {
-      await expect(nav.getByText(label, { exact: true }).count()).resolves.toBe(1);
+      // waitFor is strict: it fails if the label appears twice, and waits for the first render.
+      await nav.getByText(label, { exact: true }).waitFor();
     }
     await saveScreenshot(page, 'shell-zh');
   });
