@@ -6,6 +6,7 @@ import { auditSchema } from './005-audit.js';
 import { approvalSchema } from './006-approval.js';
 import { analyticsRebuildSchema } from './007-analytics-rebuild.js';
 import { analyticsVersionSchema } from './007-analytics-version.js';
+import { dataValueReferencesSchema } from './008-data-value-references.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '006-approval', sql: approvalSchema },
   { id: '007-analytics-rebuild', sql: analyticsRebuildSchema },
   { id: '007-analytics-version', sql: analyticsVersionSchema },
+  { id: '008-data-value-references', sql: dataValueReferencesSchema },
 ];
