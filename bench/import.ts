@@ -6,7 +6,8 @@
  * then, on the PostgreSQL server of DATABASE_URL (a fresh database) and on embedded PGlite (a fresh
  * data directory), measures:
  *   (a) the baseline: a plain COPY of the same rows into a bare six-column text table;
- *   (b) `tiaodu import FILE` run as a child process (the CLI, as a user runs it), with its peak
+ *   (b) `tiaodu import FILE` run as a child process (the built CLI, `bin/tiaodu.js`, as a user runs
+ *       it after `npm start`; `npm run bench:import` builds it first), with its peak
  *       RSS (the child reports `process.resourceUsage().maxRSS` as it exits) and its phases.
  * Prints values/s of both, the ratio b/a (rates; higher is better) and the peak RSS.
  */
@@ -181,7 +182,7 @@ async function timeCliImport(store: StoreUnderTest, csv: string, folder: string)
   const started = performance.now();
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', '--import', RSS_REPORTER, 'src/cli/main.ts', 'import', csv, '--json'],
+    ['--import', RSS_REPORTER, 'bin/tiaodu.js', 'import', csv, '--json'],
     { cwd: ROOT, env: { ...process.env, ...store.env, BENCH_RSS_FILE: rssFile } },
   );
   const phases: Record<string, number> = {};
