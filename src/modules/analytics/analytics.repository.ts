@@ -1,7 +1,7 @@
 /**
- * The analytics module's SQL. Values come from `data_value_monthly` (kept fresh by triggers,
- * migration 002) for whole months, and from raw `data_value` for partial months at the edges of
- * a range and for LAST elements. `sumItemRaw` is the same computation over raw values only; tests
+ * The analytics module's SQL. Whole months come from `data_value_monthly` (kept fresh by
+ * triggers, migration 002; the values of proper descendants only, migration 009) plus the unit's
+ * own values; partial months at the edges of a range and LAST elements come from raw `data_value`. `sumItemRaw` is the same computation over raw values only; tests
  * and the benchmark compare the two.
  */
 import type { Queryable } from '../../store/db.js';
@@ -31,6 +31,38 @@ const SUMS_COLUMNS = `org_unit_id AS "orgUnitId", option_combo_id AS "optionComb
   sum(sum_share)::float8 AS "sumShare", sum(sum_num_days)::float8 AS "sumNumDays",
   sum(covered_days)::float8 AS "coveredDays", sum(value_count)::float8 AS "valueCount"`;
 
+/**
+ * Monthly rows of the filter's org units over whole months [$5, $6] (first days), one per org
+ * unit, combo and month: the aggregate table's rows (values of proper descendants, migration 009)
+ * plus the unit's own values split into months, read through data_value's primary key.
+ * Parameters: $1 element, $2 source, $3 combos, $4 org units, $5 first month, $6 last month.
+ */
+const MONTH_ROWS = `
+  SELECT org_unit_id, option_combo_id, month, sum(sum_num) AS sum_num, sum(sum_num_days) AS sum_num_days,
+         sum(value_count) AS value_count
+  FROM (
+    SELECT org_unit_id, option_combo_id, month, sum_num, sum_num_days, value_count
+    FROM data_value_monthly
+    WHERE data_element_id = $1 AND source_id = $2 AND option_combo_id = ANY($3::int[])
+      AND org_unit_id = ANY($4::int[]) AND month BETWEEN $5::date AND $6::date
+    UNION ALL
+    SELECT dv.org_unit_id, dv.option_combo_id, s.month,
+           dv.num * s.overlap / (p.end_date - p.start_date + 1), dv.num * s.overlap, 1
+    FROM period p
+    JOIN data_value dv ON dv.period_id = p.id
+    CROSS JOIN LATERAL (
+      SELECT g.month::date AS month,
+             least(p.end_date, (g.month + interval '1 month')::date - 1) - greatest(p.start_date, g.month::date) + 1
+               AS overlap
+      FROM generate_series(greatest(date_trunc('month', p.start_date::timestamp), $5::timestamp),
+                           least(p.end_date::timestamp, $6::timestamp), interval '1 month') AS g(month)
+    ) s
+    WHERE dv.data_element_id = $1 AND dv.source_id = $2 AND dv.option_combo_id = ANY($3::int[])
+      AND dv.org_unit_id = ANY($4::int[]) AND dv.num IS NOT NULL
+      AND p.start_date < ($6::date + interval '1 month')::date AND p.end_date >= $5::date
+  ) own_and_below
+  GROUP BY org_unit_id, option_combo_id, month`;
+
 /** Partial sums over whole months [firstMonth, lastMonth] (first days) from the aggregate table. */
 export async function sumItemMonths(
   db: Queryable,
@@ -42,9 +74,7 @@ export async function sumItemMonths(
     `SELECT ${SUMS_COLUMNS} FROM (
        SELECT org_unit_id, option_combo_id, sum_num AS sum_share, sum_num_days, value_count,
               CASE WHEN value_count > 0 THEN (month + interval '1 month')::date - month ELSE 0 END AS covered_days
-       FROM data_value_monthly
-       WHERE data_element_id = $1 AND source_id = $2 AND option_combo_id = ANY($3::int[])
-         AND org_unit_id = ANY($4::int[]) AND month BETWEEN $5::date AND $6::date) m
+       FROM (${MONTH_ROWS}) rows) m
      GROUP BY org_unit_id, option_combo_id`,
     [filter.dataElementId, filter.sourceId, filter.optionComboIds, filter.orgUnitIds, firstMonth, lastMonth],
   );
@@ -127,9 +157,8 @@ export async function listItemMonths(
             sum(sum_num)::float8 AS "sumShare",
             (sum(sum_num_days) / ((month + interval '1 month')::date - month))::float8 AS average,
             sum(value_count)::float8 AS "valueCount"
-     FROM data_value_monthly
-     WHERE data_element_id = $1 AND source_id = $2 AND option_combo_id = ANY($3::int[])
-       AND org_unit_id = ANY($4::int[]) AND month BETWEEN $5::date AND $6::date AND value_count > 0
+     FROM (${MONTH_ROWS}) rows
+     WHERE value_count > 0
      GROUP BY org_unit_id, month ORDER BY org_unit_id, month`,
     [filter.dataElementId, filter.sourceId, filter.optionComboIds, filter.orgUnitIds, firstMonth, lastMonth],
   );

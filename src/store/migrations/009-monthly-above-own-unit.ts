@@ -1,0 +1,61 @@
+/**
+ * `data_value_monthly` now holds, for each value, only its PROPER ancestors' monthly rows, not a
+ * row at the value's own org unit. The own-unit row repeated every monthly value one to one (97 %
+ * of the table at province scale), and writing it was most of the aggregate triggers' cost in an
+ * import. Analytics add a unit's own values from `data_value` itself (`analytics.repository.ts`),
+ * through its primary key, which is as fast for the few units one answer reads.
+ */
+const MONTHS_OF_PERIOD = `
+  CROSS JOIN LATERAL (
+    SELECT g.month::date AS month,
+           (least(p.end_date, (g.month + interval '1 month')::date - 1)
+            - greatest(p.start_date, g.month::date) + 1) AS overlap
+    FROM generate_series(date_trunc('month', p.start_date::timestamp),
+                         p.end_date::timestamp, interval '1 month') AS g(month)
+  ) s`;
+
+export const monthlyAboveOwnUnitSchema = `
+CREATE OR REPLACE FUNCTION data_value_monthly_sql(deltas text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+  SELECT format($sql$
+  INSERT INTO data_value_monthly AS m
+    (data_element_id, option_combo_id, source_id, org_unit_id, month, sum_num, sum_num_days, value_count)
+  SELECT d.data_element_id, d.option_combo_id, d.source_id, c.ancestor_id, s.month,
+         sum(d.sign * d.num * s.overlap / (p.end_date - p.start_date + 1)),
+         sum(d.sign * d.num * s.overlap),
+         sum(d.sign)
+  FROM (%s) d
+  JOIN period p ON p.id = d.period_id
+  JOIN org_unit_closure c ON c.descendant_id = d.org_unit_id AND c.depth > 0
+  ${MONTHS_OF_PERIOD}
+  WHERE d.num IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5
+  ON CONFLICT (data_element_id, org_unit_id, month, option_combo_id, source_id) DO UPDATE SET
+    sum_num = m.sum_num + EXCLUDED.sum_num,
+    sum_num_days = m.sum_num_days + EXCLUDED.sum_num_days,
+    value_count = m.value_count + EXCLUDED.value_count
+  $sql$, deltas)
+$fn$;
+
+CREATE OR REPLACE FUNCTION data_value_monthly_rebuild() RETURNS void LANGUAGE plpgsql
+  SET jit = off SET work_mem = '128MB' SET maintenance_work_mem = '256MB' AS $fn$
+BEGIN
+  TRUNCATE data_value_monthly;
+  ALTER TABLE data_value_monthly DROP CONSTRAINT data_value_monthly_pkey;
+  INSERT INTO data_value_monthly
+    (data_element_id, option_combo_id, source_id, org_unit_id, month, sum_num, sum_num_days, value_count)
+  SELECT d.data_element_id, d.option_combo_id, d.source_id, c.ancestor_id, s.month,
+         sum(d.num * s.overlap / (p.end_date - p.start_date + 1)),
+         sum(d.num * s.overlap),
+         count(*)
+  FROM data_value d
+  JOIN period p ON p.id = d.period_id
+  JOIN org_unit_closure c ON c.descendant_id = d.org_unit_id AND c.depth > 0
+  ${MONTHS_OF_PERIOD}
+  WHERE d.num IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5;
+  ALTER TABLE data_value_monthly
+    ADD PRIMARY KEY (data_element_id, org_unit_id, month, option_combo_id, source_id);
+END $fn$;
+
+SELECT data_value_monthly_rebuild();
+`;
