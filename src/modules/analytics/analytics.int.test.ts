@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../core/periods/index.js';
 import { createTestStore, type TestStore, testStoreKinds } from '../../store/testing/test-store.js';
+import { importMetadata } from '../metadata/metadata.service.js';
 import { getAnalyticsOverview, getIndicatorAnalytics } from './analytics.service.js';
 import { loadAnalyticsCatalog } from './analytics-catalog.js';
 import { getAnalyticsSeries } from './analytics-series.service.js';
@@ -207,23 +208,25 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     );
   });
 
+  /** Every aggregate row with values, as text, in one order. */
+  const snapshot = async () =>
+    (
+      await store.db.query<{ row: string }>(
+        `SELECT concat_ws('|', data_element_id, option_combo_id, source_id, org_unit_id, month,
+                round(sum_num::numeric, 6), round(sum_num_days::numeric, 6), value_count) AS row
+         FROM data_value_monthly WHERE value_count > 0 ORDER BY 1`,
+      )
+    ).map((row) => row.row);
+
   it('rebuilds the aggregates from raw values to the rows the triggers kept', async () => {
-    const snapshot = async () =>
-      (
-        await store.db.query<{ row: string }>(
-          `SELECT concat_ws('|', data_element_id, option_combo_id, source_id, org_unit_id, month,
-                  round(sum_num::numeric, 6), round(sum_num_days::numeric, 6), value_count) AS row
-           FROM data_value_monthly WHERE value_count > 0 ORDER BY 1`,
-        )
-      ).map((row) => row.row);
     const kept = await snapshot();
     await store.db.query('SELECT data_value_monthly_rebuild()');
     expect(await snapshot()).toEqual(kept);
     expect(kept.length).toBeGreaterThan(500);
-    // Only proper ancestors hold rows (migration 009): a township's values are read from data_value.
+    // Leaves hold no rows (migration 009): a township's values are read from data_value.
     const atLeaves = await store.db.query(
       `SELECT 1 FROM data_value_monthly m WHERE NOT EXISTS (
-         SELECT 1 FROM org_unit_closure c WHERE c.ancestor_id = m.org_unit_id AND c.depth > 0)`,
+         SELECT 1 FROM org_unit_closure k WHERE k.ancestor_id = m.org_unit_id AND k.depth = 1)`,
     );
     expect(atLeaves).toEqual([]);
   });
@@ -266,5 +269,38 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
         ytd: false,
       }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+  // Last: it changes the fixture's tree.
+  it('keeps the aggregates exact when a county moves and a township gains a unit below it', async () => {
+    await importMetadata(store.db, {
+      orgUnits: [
+        { code: 'QS02', name: '西山县', parent: 'QS01' },
+        { code: 'QS010101', name: '东街一村', parent: 'QS0101' },
+      ],
+    });
+    const moved = await snapshot();
+    await store.db.query('SELECT data_value_monthly_rebuild()');
+    expect(await snapshot()).toEqual(moved);
+    const catalog = await loadAnalyticsCatalog(store.db);
+    const ids = (await orgUnitIds()).map((row) => row.id);
+    const period = parsePeriod('202609');
+    for (const indicator of catalog.indicators) {
+      const fresh = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd: true });
+      const raw = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd: true, from: 'raw' });
+      for (const id of ids) {
+        expectSame(fresh.get(id)?.numerator, raw.get(id)?.numerator);
+        expectSame(fresh.get(id)?.denominator, raw.get(id)?.denominator);
+      }
+    }
+    const qs01 = await getIndicatorAnalytics(
+      store.db,
+      { indicator: 'CBR', orgUnit: 'QS01', level: 'self', period: '2025', ytd: false },
+      { today: TODAY },
+    );
+    const births2025 = fixtureBirths()
+      .filter((row) => row.period.startsWith('2025'))
+      .reduce((sum, row) => sum + row.value, 0);
+    // QS01 now holds the whole city's townships.
+    expect(qs01.parent.numerator).toBeCloseTo(births2025, 6);
   });
 });
