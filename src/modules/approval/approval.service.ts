@@ -33,6 +33,7 @@ import type {
 import { isInScope, type ResolvedApprovalKey, resolveApprovalKey } from './approval-key.js';
 import { listDataSetLocks } from './lock.repository.js';
 import { isoToday, periodLockOf } from './lock.service.js';
+import { lockPeriodForApproval } from './period-write-lock.js';
 
 /**
  * Data approval in two levels (DHIS2's shape, simplified): the unit above the reporting units
@@ -204,10 +205,12 @@ export async function changeApproval(
       state: stateOf(place),
     });
   await assertOrgUnitsInScope(db, principal, [actingUnit.id]);
-  if (action === 'approve') await assertReady(db, resolved, unit);
   const actor: ApprovalActor = { username: principal.username, userId: principal.userId };
   await db.transaction(async (tx) => {
     await setAuditActor(tx, { principal, how: auditHowOf(principal, 'api') });
+    // After the writers of the period in flight; readiness is then judged on committed data.
+    await lockPeriodForApproval(tx, resolved.period.id);
+    if (action === 'approve') await assertReady(tx, resolved, unit);
     const periodId = (await ensurePeriods(tx, [resolved.period])).get(resolved.period.id);
     if (periodId === undefined) throw new Error(`period ${resolved.period.id} was not stored`);
     const ids: ApprovalIds = { dataSetId: resolved.dataSet.id, periodId, orgUnitId: unit.id };

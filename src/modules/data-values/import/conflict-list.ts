@@ -31,6 +31,13 @@ export class ConflictList {
     this.truncated += count;
   }
 
+  /** Adds every conflict `other` holds (found later, in the merge transaction). */
+  absorb(other: ConflictList): void {
+    for (const conflict of other.listed) this.add(conflict);
+    this.truncated += other.truncated;
+    this.invalidRowCount += other.invalidRowCount;
+  }
+
   /** Listed places left before the cap. */
   get room(): number {
     return this.limit - this.listed.length;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isAppError, notFound } from '../../../core/errors.js';
 import type { Db } from '../../../store/db.js';
 import { mayEditExpiredPeriods } from '../../approval/lock.service.js';
+import { lockPeriodsForWriting } from '../../approval/period-write-lock.js';
 import { setAuditActor } from '../../audit/audit-actor.js';
 import { CLI_PRINCIPAL, type Principal } from '../../auth/principal.js';
 import { ensurePeriods } from '../../periods/period.repository.js';
@@ -87,12 +88,13 @@ async function runImport(
     // Org units outside the importer's scope: conflicts, removed before anything reveals their locks.
     await addScopeConflicts(db, table, conflicts, principal);
     // Approved or expired periods: those rows become conflicts and leave the staging table.
-    await addLockConflicts(db, table, conflicts, {
+    const lockOptions = {
       periods: [...validator.periods.values()],
       today,
       dataSetId: dataSet?.id,
       mayEditExpired: mayEditExpiredPeriods(principal),
-    });
+    };
+    await addLockConflicts(db, table, conflicts, lockOptions);
     if (conflicts.total > 0 && strategy === 'ATOMIC') {
       progress({ rowsRead, phase: 'done' });
       return toSummary({ counts: undefined, conflicts, rowsRead, dryRun });
@@ -100,23 +102,50 @@ async function runImport(
     if (duplicates > 0) await deleteLaterDuplicates(db, table);
     const staged = await countStagedRows(db, table);
     progress({ rowsRead, phase: 'merging' });
-    const counts: MergeCounts = dryRun
-      ? await countStagedChanges(db, table)
-      : await withMergeRetries(() =>
-          db.transaction(async (tx) => {
-            await setAuditActor(tx, { principal, how: 'import', jobId: importJobId });
-            await ensurePeriods(tx, [...validator.periods.values()]);
-            return mergeStaged(tx, table, {
-              storedBy: options.storedBy ?? null,
-              hasDeletes: staged.deletes > 0,
-            });
-          }),
-        );
+    let merged: { counts: MergeCounts; late: ConflictList | null; lateRows: number };
+    try {
+      merged = dryRun
+        ? { counts: await countStagedChanges(db, table), late: null, lateRows: 0 }
+        : await withMergeRetries(() =>
+            db.transaction(async (tx) => {
+              await setAuditActor(tx, { principal, how: 'import', jobId: importJobId });
+              await ensurePeriods(tx, lockOptions.periods);
+              // An approval that committed since the checks above: its rows become conflicts now;
+              // the period locks keep any further approval waiting until this merge commits.
+              await lockPeriodsForWriting(
+                tx,
+                lockOptions.periods.map((period) => period.id),
+              );
+              const late = new ConflictList(conflicts.room);
+              const lateRows = await addLockConflicts(tx, table, late, lockOptions);
+              if (lateRows > 0 && strategy === 'ATOMIC') throw new LateLockConflicts(late);
+              const counts = await mergeStaged(tx, table, {
+                storedBy: options.storedBy ?? null,
+                hasDeletes: staged.deletes > 0,
+              });
+              return { counts, late, lateRows };
+            }),
+          );
+    } catch (error) {
+      if (!(error instanceof LateLockConflicts)) throw error;
+      conflicts.absorb(error.conflicts);
+      progress({ rowsRead, phase: 'done' });
+      return toSummary({ counts: undefined, conflicts, rowsRead, dryRun });
+    }
+    const { counts } = merged;
+    if (merged.late) conflicts.absorb(merged.late);
     progress({ rowsRead, phase: 'done' });
-    const unchanged = staged.rows - counts.imported - counts.updated - counts.deleted;
+    const unchanged = staged.rows - merged.lateRows - counts.imported - counts.updated - counts.deleted;
     return toSummary({ counts: { ...counts, unchanged }, conflicts, rowsRead, dryRun });
   } finally {
     await dropStagingTable(db, table);
+  }
+}
+
+/** Rolls an ATOMIC merge back when a period was approved between the checks and the merge. */
+class LateLockConflicts extends Error {
+  constructor(readonly conflicts: ConflictList) {
+    super('rows of a period approved during the import');
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Period } from '../../../core/periods/period-types.js';
-import type { Db } from '../../../store/db.js';
+import type { Queryable } from '../../../store/db.js';
 import { removeLockedStagedRows } from '../../approval/lock.service.js';
 import type { ConflictList } from './conflict-list.js';
 
@@ -9,7 +9,7 @@ import type { ConflictList } from './conflict-list.js';
  * that skipping invalid rows never writes them. Returns how many rows were locked.
  */
 export async function addLockConflicts(
-  db: Db,
+  db: Queryable,
   table: string,
   conflicts: ConflictList,
   options: {
