@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildMetadataFixture } from '../modules/metadata/testing/metadata-fixture.js';
 import { importMetadata } from '../modules/metadata/metadata.service.js';
+import { buildMetadataFixture } from '../modules/metadata/testing/metadata-fixture.js';
 import { createTestStore, type TestStore, testStoreKinds } from './testing/test-store.js';
 
 /** Migration 008: data_value's references to its parents, checked per statement. */
@@ -64,13 +64,16 @@ describe.each(testStoreKinds())('data value references on %s', (kind) => {
       code: '23503',
       message: `org_unit ${ids.unit} still has data values`,
     });
-    await expect(store.db.query('DELETE FROM option_combo WHERE id = $1', [ids.combo])).rejects.toMatchObject({
-      code: '23503',
-    });
+    await expect(store.db.query('DELETE FROM option_combo WHERE id = $1', [ids.combo])).rejects.toMatchObject(
+      {
+        code: '23503',
+      },
+    );
     await expect(store.db.exec('TRUNCATE source CASCADE')).rejects.toMatchObject({ code: '23503' });
-    const [unit] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM org_unit WHERE id = $1', [
-      ids.unit,
-    ]);
+    const [unit] = await store.db.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM org_unit WHERE id = $1',
+      [ids.unit],
+    );
     expect(unit?.n).toBe(1);
   });
 
@@ -82,12 +85,18 @@ describe.each(testStoreKinds())('data value references on %s', (kind) => {
 
   it('keeps the key of a stored value fixed, and updates its value', async () => {
     await expect(
-      store.db.query('UPDATE data_value SET org_unit_id = $1 WHERE org_unit_id = $2', [ids.otherUnit, ids.unit]),
+      store.db.query('UPDATE data_value SET org_unit_id = $1 WHERE org_unit_id = $2', [
+        ids.otherUnit,
+        ids.unit,
+      ]),
     ).rejects.toMatchObject({ code: '23000' });
-    await store.db.query(`UPDATE data_value SET value = '42000', num = 42000 WHERE org_unit_id = $1`, [ids.unit]);
-    const [row] = await store.db.query<{ value: string }>('SELECT value FROM data_value WHERE org_unit_id = $1', [
+    await store.db.query(`UPDATE data_value SET value = '42000', num = 42000 WHERE org_unit_id = $1`, [
       ids.unit,
     ]);
+    const [row] = await store.db.query<{ value: string }>(
+      'SELECT value FROM data_value WHERE org_unit_id = $1',
+      [ids.unit],
+    );
     expect(row?.value).toBe('42000');
   });
 });
