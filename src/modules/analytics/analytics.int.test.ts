@@ -222,13 +222,7 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     const kept = await snapshot();
     await store.db.query('SELECT data_value_monthly_rebuild()');
     expect(await snapshot()).toEqual(kept);
-    expect(kept.length).toBeGreaterThan(500);
-    // Leaves hold no rows (migration 009): a township's values are read from data_value.
-    const atLeaves = await store.db.query(
-      `SELECT 1 FROM data_value_monthly m WHERE NOT EXISTS (
-         SELECT 1 FROM org_unit_closure k WHERE k.ancestor_id = m.org_unit_id AND k.depth = 1)`,
-    );
-    expect(atLeaves).toEqual([]);
+    expect(kept.length).toBeGreaterThan(1000);
   });
 
   it('reads LAST elements as the latest period in range', async () => {
@@ -271,7 +265,7 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
   // Last: it changes the fixture's tree.
-  it('keeps the aggregates exact when a county moves and a township gains a unit below it', async () => {
+  it('moves the aggregates with a county that moves, exactly as a rebuild and the raw values give them', async () => {
     await importMetadata(store.db, {
       orgUnits: [
         { code: 'QS02', name: '西山县', parent: 'QS01' },
@@ -286,7 +280,11 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     const period = parsePeriod('202609');
     for (const indicator of catalog.indicators) {
       const fresh = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd: true });
-      const raw = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd: true, from: 'raw' });
+      const raw = await evaluateIndicator(store.db, catalog, indicator, ids, {
+        period,
+        ytd: true,
+        from: 'raw',
+      });
       for (const id of ids) {
         expectSame(fresh.get(id)?.numerator, raw.get(id)?.numerator);
         expectSame(fresh.get(id)?.denominator, raw.get(id)?.denominator);

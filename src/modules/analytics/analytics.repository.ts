@@ -1,11 +1,10 @@
 /**
- * The analytics module's SQL. Whole months come from `data_value_monthly` (kept fresh by
- * triggers, migration 002) for units with children and from `data_value` for leaves (migration
- * 009); partial months at the edges of a range and LAST elements come from raw `data_value`.
- * `sumItemRaw` is the same computation over raw values only; tests and the benchmark compare them.
+ * The analytics module's SQL. Values come from `data_value_monthly` (kept fresh by triggers,
+ * migration 002) for whole months, and from raw `data_value` for partial months at the edges of
+ * a range and for LAST elements. `sumItemRaw` is the same computation over raw values only; tests
+ * and the benchmark compare the two.
  */
 import type { Queryable } from '../../store/db.js';
-import { nextMonthStart } from './month-split.js';
 
 /** One item's partial sums for one org unit and option combo over a date range. */
 export interface TItemSums {
@@ -32,46 +31,6 @@ const SUMS_COLUMNS = `org_unit_id AS "orgUnitId", option_combo_id AS "optionComb
   sum(sum_share)::float8 AS "sumShare", sum(sum_num_days)::float8 AS "sumNumDays",
   sum(covered_days)::float8 AS "coveredDays", sum(value_count)::float8 AS "valueCount"`;
 
-/**
- * Monthly rows of the filter's org units over whole months [$5, $6] (first days), one per org
- * unit, combo and month. A unit with children has them in the aggregate table (migration 009); a
- * leaf has no row there, and its own values are read from data_value and split into months by
- * days as the triggers split them — only for the leaves asked for, so an answer about a county
- * and its townships looks up 15 townships' values, and one about the province none.
- * Parameters: $1 element, $2 source, $3 combos, $4 org units, $5 first month, $6 last month, $7 every
- * month from $5 to $6 (an array, so that the planner knows how many: a guessed 1,000 rows per
- * period made it plan a parallel scan that costs more than the few rows it reads).
- */
-const MONTH_ROWS = `
-  SELECT org_unit_id, option_combo_id, month, sum_num, sum_num_days, value_count
-  FROM data_value_monthly
-  WHERE data_element_id = $1 AND source_id = $2 AND option_combo_id = ANY($3::int[])
-    AND org_unit_id = ANY($4::int[]) AND month BETWEEN $5::date AND $6::date
-  UNION ALL
-  SELECT dv.org_unit_id, dv.option_combo_id, g.month,
-         sum(dv.num * g.overlap / (p.end_date - p.start_date + 1)), sum(dv.num * g.overlap), count(*)
-  FROM (SELECT u.id FROM unnest($4::int[]) AS u(id)
-        WHERE NOT EXISTS (SELECT 1 FROM org_unit_closure k WHERE k.ancestor_id = u.id AND k.depth = 1)) leaf
-  JOIN data_value dv ON dv.org_unit_id = leaf.id
-  JOIN period p ON p.id = dv.period_id
-  CROSS JOIN LATERAL (
-    SELECT m.month, least(p.end_date, (m.month + interval '1 month')::date - 1) - greatest(p.start_date, m.month) + 1
-             AS overlap
-    FROM unnest($7::date[]) AS m(month)
-    WHERE m.month <= p.end_date AND (m.month + interval '1 month')::date > p.start_date
-  ) g
-  WHERE dv.data_element_id = $1 AND dv.source_id = $2 AND dv.option_combo_id + 0 = ANY($3::int[])
-    AND dv.num IS NOT NULL
-    AND p.start_date < ($6::date + interval '1 month')::date AND p.end_date >= $5::date
-  GROUP BY dv.org_unit_id, dv.option_combo_id, g.month`;
-
-function monthRowsParams(filter: TItemFilter, firstMonth: string, lastMonth: string): unknown[] {
-  const months: string[] = [];
-  for (let month = firstMonth; month <= lastMonth; month = nextMonthStart(month)) months.push(month);
-  const { dataElementId, sourceId, optionComboIds, orgUnitIds } = filter;
-  return [dataElementId, sourceId, optionComboIds, orgUnitIds, firstMonth, lastMonth, months];
-}
-
 /** Partial sums over whole months [firstMonth, lastMonth] (first days) from the aggregate table. */
 export async function sumItemMonths(
   db: Queryable,
@@ -83,9 +42,11 @@ export async function sumItemMonths(
     `SELECT ${SUMS_COLUMNS} FROM (
        SELECT org_unit_id, option_combo_id, sum_num AS sum_share, sum_num_days, value_count,
               CASE WHEN value_count > 0 THEN (month + interval '1 month')::date - month ELSE 0 END AS covered_days
-       FROM (${MONTH_ROWS}) rows) m
+       FROM data_value_monthly
+       WHERE data_element_id = $1 AND source_id = $2 AND option_combo_id = ANY($3::int[])
+         AND org_unit_id = ANY($4::int[]) AND month BETWEEN $5::date AND $6::date) m
      GROUP BY org_unit_id, option_combo_id`,
-    monthRowsParams(filter, firstMonth, lastMonth),
+    [filter.dataElementId, filter.sourceId, filter.optionComboIds, filter.orgUnitIds, firstMonth, lastMonth],
   );
 }
 
@@ -166,10 +127,11 @@ export async function listItemMonths(
             sum(sum_num)::float8 AS "sumShare",
             (sum(sum_num_days) / ((month + interval '1 month')::date - month))::float8 AS average,
             sum(value_count)::float8 AS "valueCount"
-     FROM (${MONTH_ROWS}) rows
-     WHERE value_count > 0
+     FROM data_value_monthly
+     WHERE data_element_id = $1 AND source_id = $2 AND option_combo_id = ANY($3::int[])
+       AND org_unit_id = ANY($4::int[]) AND month BETWEEN $5::date AND $6::date AND value_count > 0
      GROUP BY org_unit_id, month ORDER BY org_unit_id, month`,
-    monthRowsParams(filter, firstMonth, lastMonth),
+    [filter.dataElementId, filter.sourceId, filter.optionComboIds, filter.orgUnitIds, firstMonth, lastMonth],
   );
 }
 

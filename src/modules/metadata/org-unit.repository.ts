@@ -41,8 +41,8 @@ export async function upsertOrgUnits(db: Queryable, entries: readonly OrgUnitRow
 /**
  * Brings the tree up to date after `codes` were created or moved: recomputes levels and paths
  * (a moved unit's subtree moves with it) and rewrites the closure rows of those units and
- * everything under them from their paths, and moves the aggregates of the values those changes
- * reshape (`data_value_monthly_shift`). Returns the number of closure rows written.
+ * everything under them from their paths, and moves their values' aggregates to the new
+ * ancestors (`data_value_monthly_shift`, migration 009). Returns the number of closure rows written.
  */
 export async function rebuildOrgUnitTree(db: Queryable, codes: readonly string[]): Promise<number> {
   if (codes.length === 0) return 0;
@@ -55,18 +55,9 @@ export async function rebuildOrgUnitTree(db: Queryable, codes: readonly string[]
     [codesJson],
   );
   const ids = JSON.stringify(affected.map((row) => row.id));
-  // Units whose values aggregate differently afterwards: the moved subtrees (new ancestors), and
-  // the old and new parents, which may become or stop being leaves (migration 009).
-  const [reshaped] = await db.query<{ ids: number[] }>(
-    `SELECT coalesce(array_agg(DISTINCT id), '{}') AS ids FROM (
-       SELECT jsonb_array_elements_text($1::jsonb)::int AS id
-       UNION ALL SELECT c.ancestor_id FROM org_unit_closure c
-         WHERE c.depth = 1 AND c.descendant_id IN (SELECT jsonb_array_elements_text($1::jsonb)::int)
-       UNION ALL SELECT parent_id FROM org_unit
-         WHERE code IN (SELECT jsonb_array_elements_text($2::jsonb)) AND parent_id IS NOT NULL) units`,
-    [ids, codesJson],
-  );
-  await db.query('SELECT data_value_monthly_shift($1::int[], -1)', [reshaped?.ids ?? []]);
+  // The moved subtrees' values leave their old ancestors' aggregates now and join the new ones'
+  // once the closure is rewritten (created units have no values yet).
+  await db.query('SELECT data_value_monthly_shift($1::int[], -1)', [affected.map((row) => row.id)]);
   await db.query(
     `WITH RECURSIVE tree AS (
        SELECT id, 1 AS level, '/' || code AS path FROM org_unit WHERE parent_id IS NULL
@@ -90,7 +81,7 @@ export async function rebuildOrgUnitTree(db: Queryable, codes: readonly string[]
      ) SELECT count(*)::int AS count FROM pairs`,
     [ids],
   );
-  await db.query('SELECT data_value_monthly_shift($1::int[], 1)', [reshaped?.ids ?? []]);
+  await db.query('SELECT data_value_monthly_shift($1::int[], 1)', [affected.map((row) => row.id)]);
   return inserted[0]?.count ?? 0;
 }
 

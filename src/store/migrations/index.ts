@@ -7,7 +7,7 @@ import { approvalSchema } from './006-approval.js';
 import { analyticsRebuildSchema } from './007-analytics-rebuild.js';
 import { analyticsVersionSchema } from './007-analytics-version.js';
 import { dataValueReferencesSchema } from './008-data-value-references.js';
-import { monthlyAboveOwnUnitSchema } from './009-monthly-above-own-unit.js';
+import { monthlyTreeMovesSchema } from './009-monthly-tree-moves.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -20,5 +20,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '007-analytics-rebuild', sql: analyticsRebuildSchema },
   { id: '007-analytics-version', sql: analyticsVersionSchema },
   { id: '008-data-value-references', sql: dataValueReferencesSchema },
-  { id: '009-monthly-above-own-unit', sql: monthlyAboveOwnUnitSchema },
+  { id: '009-monthly-tree-moves', sql: monthlyTreeMovesSchema },
 ];
