@@ -9,6 +9,10 @@ import { evaluateIndicator } from './indicator-values.js';
 import { fixtureBirths, loadAnalyticsFixture, POPULATION, writeValues } from './testing/analytics-fixture.js';
 
 const TODAY = '2026-10-15';
+/** The fixture's births of 2025 in the whole city. */
+const BIRTHS_2025 = fixtureBirths()
+  .filter((row) => row.period.startsWith('2025'))
+  .reduce((sum, row) => sum + row.value, 0);
 
 function expectSame(actual: number | null | undefined, expected: number | null | undefined): void {
   if (expected === null || expected === undefined) expect(actual ?? null).toBeNull();
@@ -22,6 +26,21 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     await loadAnalyticsFixture(store.db);
   });
   afterAll(() => store.dispose());
+
+  /** Every indicator for every org unit: the aggregate path equals the GROUP BY over raw values. */
+  async function expectAggregatesAsRaw(periodId: string, ytd: boolean): Promise<void> {
+    const catalog = await loadAnalyticsCatalog(store.db);
+    const ids = (await orgUnitIds()).map((row) => row.id);
+    const period = parsePeriod(periodId);
+    for (const indicator of catalog.indicators) {
+      const fresh = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd });
+      const raw = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd, from: 'raw' });
+      for (const id of ids) {
+        expectSame(fresh.get(id)?.numerator, raw.get(id)?.numerator);
+        expectSame(fresh.get(id)?.denominator, raw.get(id)?.denominator);
+      }
+    }
+  }
 
   const orgUnitIds = async () => {
     const rows = await store.db.query<{ id: number; code: string }>(
@@ -37,19 +56,9 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     ['2026W10', true],
     ['2026W14', false],
     ['202609', true],
-  ])('reads %s (ytd %s) from the aggregates exactly as a GROUP BY over raw values', async (periodId, ytd) => {
-    const catalog = await loadAnalyticsCatalog(store.db);
-    const ids = (await orgUnitIds()).map((row) => row.id);
-    const period = parsePeriod(periodId);
-    for (const indicator of catalog.indicators) {
-      const fresh = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd });
-      const raw = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd, from: 'raw' });
-      for (const id of ids) {
-        expectSame(fresh.get(id)?.numerator, raw.get(id)?.numerator);
-        expectSame(fresh.get(id)?.denominator, raw.get(id)?.denominator);
-      }
-    }
-  });
+  ])('reads %s (ytd %s) from the aggregates exactly as a GROUP BY over raw values', (periodId, ytd) =>
+    expectAggregatesAsRaw(periodId, ytd),
+  );
 
   it('sums births up the tree and averages yearly population over any sub-period', async () => {
     const answer = await getIndicatorAnalytics(
@@ -57,13 +66,10 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
       { indicator: 'CBR', orgUnit: 'QS', level: 'children', period: '2025', ytd: false },
       { today: TODAY },
     );
-    const births2025 = fixtureBirths()
-      .filter((row) => row.period.startsWith('2025'))
-      .reduce((sum, row) => sum + row.value, 0);
     const population = Object.values(POPULATION).reduce((a, b) => a + b, 0);
-    expect(answer.parent.numerator).toBeCloseTo(births2025, 6);
+    expect(answer.parent.numerator).toBeCloseTo(BIRTHS_2025, 6);
     expect(answer.parent.denominator).toBeCloseTo(population, 6);
-    expect(answer.parent.value).toBeCloseTo((births2025 / population) * 1000, 9);
+    expect(answer.parent.value).toBeCloseTo((BIRTHS_2025 / population) * 1000, 9);
     expect(answer.rows.map((row) => row.orgUnit)).toEqual(['QS01', 'QS02']);
     const quarter = await getIndicatorAnalytics(store.db, {
       indicator: 'CBR',
@@ -275,30 +281,13 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     const moved = await snapshot();
     await store.db.query('SELECT data_value_monthly_rebuild()');
     expect(await snapshot()).toEqual(moved);
-    const catalog = await loadAnalyticsCatalog(store.db);
-    const ids = (await orgUnitIds()).map((row) => row.id);
-    const period = parsePeriod('202609');
-    for (const indicator of catalog.indicators) {
-      const fresh = await evaluateIndicator(store.db, catalog, indicator, ids, { period, ytd: true });
-      const raw = await evaluateIndicator(store.db, catalog, indicator, ids, {
-        period,
-        ytd: true,
-        from: 'raw',
-      });
-      for (const id of ids) {
-        expectSame(fresh.get(id)?.numerator, raw.get(id)?.numerator);
-        expectSame(fresh.get(id)?.denominator, raw.get(id)?.denominator);
-      }
-    }
+    await expectAggregatesAsRaw('202609', true);
     const qs01 = await getIndicatorAnalytics(
       store.db,
       { indicator: 'CBR', orgUnit: 'QS01', level: 'self', period: '2025', ytd: false },
       { today: TODAY },
     );
-    const births2025 = fixtureBirths()
-      .filter((row) => row.period.startsWith('2025'))
-      .reduce((sum, row) => sum + row.value, 0);
     // QS01 now holds the whole city's townships.
-    expect(qs01.parent.numerator).toBeCloseTo(births2025, 6);
+    expect(qs01.parent.numerator).toBeCloseTo(BIRTHS_2025, 6);
   });
 });

@@ -61,6 +61,18 @@ describe.each(servers)('approval against writes in flight on the %s server', () 
       { storedBy: 'cli' },
     );
 
+  /** An approval of 东城区 between its lock and its commit: committed at `release()`. */
+  const holdApprovalOfEast = () =>
+    holdTransaction(store.db, async (tx) => {
+      await lockPeriodForApproval(tx, PERIOD);
+      await tx.query(
+        `INSERT INTO data_approval (data_set_id, period_id, org_unit_id, approved_by)
+         SELECT d.id, p.id, o.id, 'cli' FROM data_set d, period p, org_unit o
+         WHERE d.code = 'MONTHLY' AND p.iso = $1 AND o.code = 'QS01'`,
+        [PERIOD],
+      );
+    });
+
   beforeAll(async () => {
     store = await createTestStore('postgres');
     await loadApprovalFixture(store.db);
@@ -82,15 +94,7 @@ describe.each(servers)('approval against writes in flight on the %s server', () 
   });
 
   it('refuses a form save that reached its check while an approval was committing', async () => {
-    const approver = holdTransaction(store.db, async (tx) => {
-      await lockPeriodForApproval(tx, PERIOD);
-      await tx.query(
-        `INSERT INTO data_approval (data_set_id, period_id, org_unit_id, approved_by)
-         SELECT d.id, p.id, o.id, 'cli' FROM data_set d, period p, org_unit o
-         WHERE d.code = 'MONTHLY' AND p.iso = $1 AND o.code = 'QS01'`,
-        [PERIOD],
-      );
-    });
+    const approver = holdApprovalOfEast();
     await approver.started;
     const saving = watch(save('QS0101', '53000'));
     await settle();
@@ -106,15 +110,7 @@ describe.each(servers)('approval against writes in flight on the %s server', () 
   });
 
   it('turns an import’s rows into conflicts when their period was approved after the file checks', async () => {
-    const approver = holdTransaction(store.db, async (tx) => {
-      await lockPeriodForApproval(tx, PERIOD);
-      await tx.query(
-        `INSERT INTO data_approval (data_set_id, period_id, org_unit_id, approved_by)
-         SELECT d.id, p.id, o.id, 'cli' FROM data_set d, period p, org_unit o
-         WHERE d.code = 'MONTHLY' AND p.iso = $1 AND o.code = 'QS01'`,
-        [PERIOD],
-      );
-    });
+    const approver = holdApprovalOfEast();
     await approver.started;
     const csv = `dataelement,period,orgunit,value\nPOP,${PERIOD},QS0101,54000\nPOP,${PERIOD},QS0201,8000\n`;
     // The file checks see no approval yet (it is not committed); the merge waits for it.
