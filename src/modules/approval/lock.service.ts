@@ -12,6 +12,7 @@ import {
   listDataSetLocks,
   type StagedLockOptions,
 } from './lock.repository.js';
+import { lockPeriodsForWriting } from './period-write-lock.js';
 
 /**
  * Whether `principal` may write into expired periods: admins and the CLI operator (DHIS2's
@@ -90,6 +91,8 @@ export function applicableDataSets(
  * Refuses a write of one value: APPROVED_READ_ONLY when an approval at or above the org unit
  * covers a data set of the value for the period; PERIOD_LOCKED when a data set's expiry days have
  * passed and no lock exception covers the org unit. Resolves when the value may be written.
+ * Call it inside the writing transaction: it first takes the period's write lock, so that no
+ * approval can commit between this check and the write (`period-write-lock.ts`).
  */
 export async function assertValueWritable(
   db: Queryable,
@@ -104,6 +107,7 @@ export async function assertValueWritable(
   },
 ): Promise<void> {
   if (input.dataSets.length === 0) return;
+  await lockPeriodsForWriting(db, [input.period.id]);
   const locks = await listDataSetLocks(db, {
     dataSets: input.dataSets,
     orgUnitId: input.orgUnitId,

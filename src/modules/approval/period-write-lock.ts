@@ -19,7 +19,7 @@ export async function lockPeriodsForWriting(tx: Queryable, periodIds: readonly s
   const sorted = [...new Set(periodIds)].sort();
   // Sorted so that two writers of the same periods queue behind an approval in the same order.
   await tx.query(
-    `SELECT count(pg_advisory_xact_lock_shared($1, hashtext(p))) FROM unnest($2::text[]) WITH ORDINALITY AS u(p, n)`,
+    `SELECT count(pg_advisory_xact_lock_shared($1, hashtext(p))) FROM unnest($2::text[]) AS u(p)`,
     [PERIOD_WRITE_LOCK, sorted],
   );
 }

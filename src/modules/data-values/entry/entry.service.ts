@@ -7,7 +7,6 @@ import {
   assertValueWritable,
   mayEditExpiredPeriods,
 } from '../../approval/lock.service.js';
-import { lockPeriodsForWriting } from '../../approval/period-write-lock.js';
 import { auditHowOf, setAuditActor } from '../../audit/audit-actor.js';
 import type { Principal } from '../../auth/principal.js';
 import { assertOrgUnitsInScope } from '../../auth/scope.js';
@@ -55,7 +54,6 @@ export async function saveDataValue(
   return db.transaction(async (tx) => {
     await setAuditActor(tx, { principal, how: auditHowOf(principal) });
     const dataSets = applicableDataSets(resolved.dataSets, entry.dataSet, period);
-    await lockPeriodsForWriting(tx, [period.id]);
     await assertValueWritable(tx, {
       dataSets,
       orgUnitId: ids.orgUnitId,
@@ -97,7 +95,6 @@ export async function deleteDataValue(
   if (resolved.orgUnitId !== undefined) await assertOrgUnitsInScope(db, principal, [resolved.orgUnitId]);
   const deleted = await db.transaction(async (tx) => {
     await setAuditActor(tx, { principal, how: auditHowOf(principal) });
-    await lockPeriodsForWriting(tx, [period.id]);
     if (resolved.orgUnitId !== undefined)
       await assertValueWritable(tx, {
         dataSets: applicableDataSets(resolved.dataSets, undefined, period),
