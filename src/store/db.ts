@@ -28,5 +28,19 @@ export interface Db extends Queryable {
   readonly kind: StoreKind;
   /** Runs `work` in one transaction: committed when it resolves, rolled back when it throws. */
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T>;
+  /**
+   * Calls `onChange` whenever data may have changed: for each NOTIFY on `channel` that any
+   * connection or process commits, and after each of this store's own transactions, `exec`s,
+   * COPYs and other statements that changed rows, before that call resolves. A SELECT calling a
+   * function that writes is seen through its NOTIFY only, which from another connection arrives
+   * a moment after the commit. Extra calls may happen.
+   */
+  listen(channel: string, onChange: () => void): Promise<ChangeListener>;
+  close(): Promise<void>;
+}
+
+export interface ChangeListener {
+  /** False while notifications may be missed (its connection is down and reconnecting). */
+  live(): boolean;
   close(): Promise<void>;
 }

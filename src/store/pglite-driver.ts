@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
-import type { Db, Queryable, Transaction } from './db.js';
+import type { ChangeListener, Db, Queryable, Transaction } from './db.js';
+import { LocalChanges } from './local-changes.js';
 
 /**
  * Embedded store: PGlite in a folder (or in memory). PGlite has one connection, so every
@@ -23,14 +24,17 @@ type PgliteLike = Pick<PGlite, 'query' | 'exec'>;
 
 const COPY_CHUNK_CHARS = 8 * 1024 * 1024;
 
-function queryableOver(target: PgliteLike): Queryable {
+/** `committed`, when given, is called after each statement that changed rows (see the pg driver). */
+function queryableOver(target: PgliteLike, committed: () => void = () => undefined): Queryable {
   return {
     async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
       const result = await target.query<Row>(sql, params as unknown[]);
+      if ((result.affectedRows ?? 0) > 0) committed();
       return result.rows;
     },
     async exec(sql: string): Promise<void> {
       await target.exec(sql);
+      committed();
     },
     async copyFromCsv(
       table: string,
@@ -55,6 +59,7 @@ function queryableOver(target: PgliteLike): Queryable {
         if (pendingChars >= COPY_CHUNK_CHARS) await flush();
       }
       await flush();
+      committed();
       return copied;
     },
   };
@@ -64,9 +69,10 @@ export class PgliteDb implements Db {
   readonly kind = 'pglite' as const;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly direct: Queryable;
+  private readonly localChanges = new LocalChanges();
 
   constructor(readonly pglite: PGlite) {
-    this.direct = queryableOver(pglite);
+    this.direct = queryableOver(pglite, () => this.localChanges.committed());
   }
 
   /** Runs `work` after everything queued before it, whatever their outcome. */
@@ -92,9 +98,27 @@ export class PgliteDb implements Db {
   }
 
   transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.serialize(() =>
-      this.pglite.transaction(async (pgTx) => work({ kind: 'pglite', ...queryableOver(pgTx) })),
+    return this.localChanges.after(
+      this.serialize(() =>
+        this.pglite.transaction(async (pgTx) => work({ kind: 'pglite', ...queryableOver(pgTx) })),
+      ),
     );
+  }
+
+  /** PGlite is in this process only: its notifications come from this store's own statements. */
+  async listen(channel: string, onChange: () => void): Promise<ChangeListener> {
+    const unlisten = await this.serialize(() => this.pglite.listen(channel, onChange));
+    const forgetLocal = this.localChanges.add(onChange);
+    let open = true;
+    return {
+      live: () => open && !this.pglite.closed,
+      close: async () => {
+        if (!open) return;
+        open = false;
+        forgetLocal();
+        if (!this.pglite.closed) await this.serialize(() => unlisten());
+      },
+    };
   }
 
   /** A tarball of the whole data directory (for test templates and backups). */

@@ -2,7 +2,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Db, Queryable, Transaction } from './db.js';
+import type { ChangeListener, Db, Queryable, Transaction } from './db.js';
+import { LocalChanges } from './local-changes.js';
+import { PostgresChannelListener } from './postgres-listener.js';
 
 // Counts (bigint) and numerics come back as JS numbers; tiaodu's counts stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
@@ -12,14 +14,25 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
 
 type ClientLike = pg.Pool | pg.PoolClient;
 
-function queryableOver(client: ClientLike, acquire: () => Promise<pg.PoolClient>): Queryable {
+/**
+ * `committed`, when given, is called after each statement that may have changed rows: outside a
+ * transaction each statement commits on its own. A SELECT counts as a read (one calling a
+ * function that writes is seen through its NOTIFY only), as does a statement that changed no row.
+ */
+function queryableOver(
+  client: ClientLike,
+  acquire: () => Promise<pg.PoolClient>,
+  committed: () => void = () => undefined,
+): Queryable {
   return {
     async query<Row extends object>(sql: string, params: readonly unknown[] = []): Promise<Row[]> {
       const result = await client.query<Row & pg.QueryResultRow>(sql, params as unknown[]);
+      if (result.command !== 'SELECT' && result.rowCount !== 0) committed();
       return result.rows;
     },
     async exec(sql: string): Promise<void> {
       await client.query(sql);
+      committed();
     },
     async copyFromCsv(
       table: string,
@@ -32,6 +45,7 @@ function queryableOver(client: ClientLike, acquire: () => Promise<pg.PoolClient>
           copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN WITH (FORMAT csv)`),
         );
         await pipeline(Readable.from(chunks), sink);
+        committed();
         return Number(sink.rowCount ?? 0);
       } finally {
         if (connection !== client) connection.release();
@@ -44,9 +58,15 @@ function queryableOver(client: ClientLike, acquire: () => Promise<pg.PoolClient>
 export class PostgresDb implements Db {
   readonly kind = 'postgres' as const;
   private readonly direct: Queryable;
+  private readonly localChanges = new LocalChanges();
+  private readonly listeners = new Set<PostgresChannelListener>();
 
   constructor(readonly pool: pg.Pool) {
-    this.direct = queryableOver(pool, () => pool.connect());
+    this.direct = queryableOver(
+      pool,
+      () => pool.connect(),
+      () => this.localChanges.committed(),
+    );
   }
 
   query<Row extends object = Record<string, unknown>>(
@@ -70,6 +90,7 @@ export class PostgresDb implements Db {
       await client.query('BEGIN');
       const result = await work({ kind: 'postgres', ...queryableOver(client, async () => client) });
       await client.query('COMMIT');
+      this.localChanges.committed();
       return result;
     } catch (error) {
       await client.query('ROLLBACK').catch(() => undefined);
@@ -79,7 +100,23 @@ export class PostgresDb implements Db {
     }
   }
 
+  async listen(channel: string, onChange: () => void): Promise<ChangeListener> {
+    const listener = new PostgresChannelListener(this.pool.options, channel, onChange);
+    await listener.start();
+    const forgetLocal = this.localChanges.add(onChange);
+    this.listeners.add(listener);
+    return {
+      live: () => listener.live(),
+      close: async () => {
+        forgetLocal();
+        this.listeners.delete(listener);
+        await listener.close();
+      },
+    };
+  }
+
   async close(): Promise<void> {
+    await Promise.all([...this.listeners].map((listener) => listener.close()));
     await this.pool.end();
   }
 }
