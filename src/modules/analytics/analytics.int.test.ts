@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriod } from '../../core/periods/index.js';
+import type { Db } from '../../store/db.js';
+import { openPostgresDb } from '../../store/postgres-driver.js';
+import { eventually } from '../../store/testing/eventually.js';
 import { createTestStore, type TestStore, testStoreKinds } from '../../store/testing/test-store.js';
 import { importMetadata } from '../metadata/metadata.service.js';
 import { getAnalyticsOverview, getIndicatorAnalytics } from './analytics.service.js';
@@ -194,8 +197,9 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
       answer.indicators.find((item) => item.indicator.code === 'CBR')?.parent.target;
     const first = await getAnalyticsOverview(store.db, query, { today: TODAY });
     const again = await getAnalyticsOverview(store.db, query, { today: TODAY });
-    expect(again).toEqual(first);
-    expect(again).not.toBe(first);
+    // The cached answer itself, frozen: no caller can change what the next one reads.
+    expect(again).toBe(first);
+    expect(Object.isFrozen(first.indicators[0]?.parent)).toBe(true);
     expect(cbrTarget(first)?.rule).toBe('BELOW_PREVIOUS_YEAR');
     await store.db.query(
       `UPDATE target SET rule = 'AT_MOST', threshold = 1 WHERE year = 2026
@@ -211,6 +215,63 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     );
     expect(cbrTarget(await getAnalyticsOverview(store.db, query, { today: TODAY }))).toEqual(
       cbrTarget(first),
+    );
+  });
+
+  it('serves a repeated answer without a query until a write is reported, also one of another process', async () => {
+    let queries = 0;
+    // The store itself, counting its queries.
+    const counted: Db = {
+      kind: store.db.kind,
+      query: (sql, params) => {
+        queries++;
+        return store.db.query(sql, params);
+      },
+      exec: (sql) => store.db.exec(sql),
+      copyFromCsv: (table, columns, chunks) => store.db.copyFromCsv(table, columns, chunks),
+      transaction: (work) => store.db.transaction(work),
+      listen: (channel, onChange) => store.db.listen(channel, onChange),
+      close: async () => undefined,
+    };
+    const query = { orgUnit: 'QS01', level: 'children' as const, period: '202604', ytd: false };
+    const births = (answer: Awaited<ReturnType<typeof getAnalyticsOverview>>) =>
+      answer.indicators.find((item) => item.indicator.code === 'CBR')?.parent.numerator ?? 0;
+    const first = await getAnalyticsOverview(counted, query, { today: TODAY });
+    // The change listener starts with the first call; until it is live each call reads the version.
+    await eventually(async () => {
+      const before = queries;
+      await getAnalyticsOverview(counted, query, { today: TODAY });
+      return queries === before;
+    });
+    expect(await getAnalyticsOverview(counted, query, { today: TODAY })).toBe(first);
+
+    const other = kind === 'postgres' ? openPostgresDb(store.databaseUrl ?? '') : store.db;
+    try {
+      await writeValues(other, [
+        {
+          dataElement: 'BIRTHS',
+          combo: 'F',
+          source: 'STAT',
+          orgUnit: 'QS0101',
+          period: '202604',
+          value: 5000,
+        },
+      ]);
+      if (kind === 'pglite')
+        expect(births(await getAnalyticsOverview(counted, query, { today: TODAY }))).not.toBe(births(first));
+      // Another process's write shows once its notification has arrived.
+      await eventually(
+        async () => births(await getAnalyticsOverview(counted, query, { today: TODAY })) !== births(first),
+      );
+    } finally {
+      if (other !== store.db) await other.close();
+    }
+    const old =
+      fixtureBirths().find((row) => row.orgUnit === 'QS0101' && row.period === '202604' && row.sex === 'F')
+        ?.value ?? 0;
+    expect(births(await getAnalyticsOverview(counted, query, { today: TODAY })) - births(first)).toBeCloseTo(
+      5000 - old,
+      6,
     );
   });
 

@@ -135,6 +135,8 @@ export async function listItemMonths(
   );
 }
 
+export { ANALYTICS_VERSION_CHANNEL } from '../../store/migrations/010-analytics-version-notify.js';
+
 /**
  * The analytics data version (migration 007-analytics-version): one string that changes with
  * every committed write to data or metadata that analytics reads, and never repeats.

@@ -8,6 +8,7 @@ import { analyticsRebuildSchema } from './007-analytics-rebuild.js';
 import { analyticsVersionSchema } from './007-analytics-version.js';
 import { dataValueReferencesSchema } from './008-data-value-references.js';
 import { monthlyTreeMovesSchema } from './009-monthly-tree-moves.js';
+import { analyticsVersionNotifySchema } from './010-analytics-version-notify.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '007-analytics-version', sql: analyticsVersionSchema },
   { id: '008-data-value-references', sql: dataValueReferencesSchema },
   { id: '009-monthly-tree-moves', sql: monthlyTreeMovesSchema },
+  { id: '010-analytics-version-notify', sql: analyticsVersionNotifySchema },
 ];
