@@ -8,6 +8,7 @@ import { importMetadata } from '../metadata/metadata.service.js';
 import { getAnalyticsOverview, getIndicatorAnalytics } from './analytics.service.js';
 import { loadAnalyticsCatalog } from './analytics-catalog.js';
 import { getAnalyticsSeries } from './analytics-series.service.js';
+import { forgetOutcomes } from './forecast-outcome-memo.js';
 import { evaluateIndicator } from './indicator-values.js';
 import { fixtureBirths, loadAnalyticsFixture, POPULATION, writeValues } from './testing/analytics-fixture.js';
 
@@ -273,6 +274,57 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
       5000 - old,
       6,
     );
+  });
+
+  it('re-simulates after a write only the forecasts it changed, exactly as from scratch', async () => {
+    const setTargets = (sql: string) =>
+      store.db.query(sql.replace('$UNITS', "SELECT id FROM org_unit WHERE code IN ('QS01', 'QS02')"));
+    await setTargets(
+      `INSERT INTO target (indicator_id, org_unit_id, year, rule)
+       SELECT (SELECT id FROM indicator WHERE code = 'CBR'), id, 2026, 'BELOW_PREVIOUS_YEAR' FROM ($UNITS) u`,
+    );
+    const query = { orgUnit: 'QS', level: 'children' as const, period: '202609', ytd: true };
+    const overview = () => getAnalyticsOverview(store.db, query, { today: TODAY, cache: false });
+    const targetOf = (answer: Awaited<ReturnType<typeof overview>>, code: string) =>
+      answer.indicators
+        .find((item) => item.indicator.code === 'CBR')
+        ?.rows.find((row) => row.orgUnit === code)?.target;
+    const old =
+      fixtureBirths().find((row) => row.orgUnit === 'QS0201' && row.period === '202605' && row.sex === 'F')
+        ?.value ?? 0;
+    try {
+      const before = await overview();
+      expect(targetOf(before, 'QS02')?.forecast).not.toBeNull();
+      await writeValues(store.db, [
+        {
+          dataElement: 'BIRTHS',
+          combo: 'F',
+          source: 'STAT',
+          orgUnit: 'QS0201',
+          period: '202605',
+          value: old + 300,
+        },
+      ]);
+      const remembered = await overview();
+      forgetOutcomes();
+      expect(remembered).toEqual(await overview());
+      expect(targetOf(remembered, 'QS02')?.forecast?.value).toBeGreaterThan(
+        targetOf(before, 'QS02')?.forecast?.value ?? 0,
+      );
+      expect(targetOf(remembered, 'QS01')).toEqual(targetOf(before, 'QS01'));
+    } finally {
+      await writeValues(store.db, [
+        {
+          dataElement: 'BIRTHS',
+          combo: 'F',
+          source: 'STAT',
+          orgUnit: 'QS0201',
+          period: '202605',
+          value: old,
+        },
+      ]);
+      await setTargets('DELETE FROM target WHERE year = 2026 AND org_unit_id IN ($UNITS)');
+    }
   });
 
   /** Every aggregate row with values, as text, in one order. */

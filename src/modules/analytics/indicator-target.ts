@@ -9,7 +9,7 @@ import {
   forecastYearEnd,
   openYearStatus,
   quantile,
-  type TYearEndForecast,
+  type TForecastInput,
   targetCondition,
 } from '../../core/forecast/index.js';
 import { parsePeriod } from '../../core/periods/index.js';
@@ -17,6 +17,7 @@ import type { Queryable } from '../../store/db.js';
 import type { TTargetAnswer } from './analytics.schema.js';
 import type { TAnalyticsCatalog, TParsedIndicator } from './analytics-catalog.js';
 import type { TTargetRow } from './analytics-metadata.repository.js';
+import { memoizedOutcome } from './forecast-outcome-memo.js';
 import { evaluateIndicator, type TValueCache } from './indicator-values.js';
 import { monthEnd } from './month-split.js';
 import {
@@ -92,7 +93,7 @@ export async function evaluateTargets(
         forecast: null,
       });
     } else {
-      const draws = yearEndValues(
+      const simulation = simulationOf(
         context,
         series,
         target.orgUnitId,
@@ -100,18 +101,15 @@ export async function evaluateTargets(
         months,
         final?.denominator ?? null,
       );
-      if (!draws)
-        answers.set(target.orgUnitId, { ...base, status: 'UNKNOWN', probability: null, forecast: null });
-      else {
-        const probability = draws.filter(condition).length / draws.length;
-        const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
-        answers.set(target.orgUnitId, {
-          ...base,
-          status: openYearStatus(probability),
-          probability,
-          forecast: { value: mean, ci80: [quantile(draws, 0.1), quantile(draws, 0.9)] },
-        });
-      }
+      const outcome =
+        simulation &&
+        memoizedOutcome([simulation, target.rule, target.threshold, previousYearValue], () =>
+          outcomeOf(drawsOf(simulation), condition),
+        );
+      answers.set(
+        target.orgUnitId,
+        outcome ? { ...base, ...outcome } : { ...base, status: 'UNKNOWN', probability: null, forecast: null },
+      );
     }
   }
   return answers;
@@ -138,13 +136,13 @@ async function loadSeries(context: TTargetContext, year: number, orgUnitIds: num
   return { numerator, denominator, isLevel };
 }
 
-function forecastOf(
+function forecastInputOf(
   values: TMonthlyValues,
   orgUnitId: number,
   parentId: number,
   year: number,
   months: number,
-): TYearEndForecast {
+): TForecastInput {
   const yearsOf = (id: number): number[][] => {
     const perMonth = values.get(id);
     const years: number[][] = [];
@@ -157,18 +155,24 @@ function forecastOf(
   const current = monthsBetween(`${year}-01`, `${year}-12`)
     .slice(0, months)
     .map((month) => values.get(orgUnitId)?.get(month) ?? 0);
-  return forecastYearEnd({ history: yearsOf(orgUnitId), current, parentHistory: yearsOf(parentId) });
+  return { history: yearsOf(orgUnitId), current, parentHistory: yearsOf(parentId) };
 }
 
-/** Simulated year-end indicator values, or null without a denominator. */
-function yearEndValues(
+/** What one org unit's year-end simulation reads: plain data, so it also keys the outcome memo. */
+type TSimulation =
+  | { kind: 'level'; history: (number | null)[]; current: (number | null)[] }
+  | { kind: 'ratio'; factor: number; numerator: TForecastInput; denominator: TForecastInput }
+  | { kind: 'count'; factor: number; numerator: TForecastInput; yearDenominator: number };
+
+/** The simulation of the indicator's year-end value, or null without a denominator. */
+function simulationOf(
   context: TTargetContext,
   series: TSeries,
   orgUnitId: number,
   year: number,
   months: number,
   yearDenominator: number | null,
-): number[] | null {
+): TSimulation | null {
   const factor = context.indicator.factor;
   if (series.isLevel && series.denominator) {
     const ratio = (month: string): number | null => {
@@ -176,23 +180,58 @@ function yearEndValues(
       const d = series.denominator?.get(orgUnitId)?.get(month) ?? null;
       return n !== null && d !== null && d > 0 ? (n / d) * factor : null;
     };
-    const draws = forecastLevelYearEnd({
+    return {
+      kind: 'level',
       history: monthsBetween(`${year - HISTORY_YEARS}-01`, `${year - 1}-12`).map(ratio),
       current: monthsBetween(`${year}-01`, `${year}-12`).slice(0, months).map(ratio),
-    });
-    return draws ? Array.from(draws) : null;
+    };
   }
-  const numerator = forecastOf(series.numerator, orgUnitId, context.parentId, year, months);
+  const numerator = forecastInputOf(series.numerator, orgUnitId, context.parentId, year, months);
   if (series.denominator) {
-    // Both counts follow the same seasonal pattern: pair the sorted draws (comonotone).
-    const denominator = forecastOf(series.denominator, orgUnitId, context.parentId, year, months);
-    return Array.from(numerator.draws, (n, i) => {
-      const d = denominator.draws[i] ?? 0;
-      return d > 0 ? (n / d) * factor : Number.NaN;
-    })
-      .filter((value) => Number.isFinite(value))
-      .sort((a, b) => a - b);
+    const denominator = forecastInputOf(series.denominator, orgUnitId, context.parentId, year, months);
+    return { kind: 'ratio', factor, numerator, denominator };
   }
   if (yearDenominator === null || !(yearDenominator > 0)) return null;
-  return Array.from(numerator.draws, (n) => (n / yearDenominator) * factor);
+  return { kind: 'count', factor, numerator, yearDenominator };
+}
+
+/** Simulated year-end indicator values (sorted for 'level' and 'ratio'), or null without any. */
+function drawsOf(simulation: TSimulation): number[] | null {
+  switch (simulation.kind) {
+    case 'level': {
+      const draws = forecastLevelYearEnd(simulation);
+      return draws ? Array.from(draws) : null;
+    }
+    case 'ratio': {
+      const numerator = forecastYearEnd(simulation.numerator);
+      const denominator = forecastYearEnd(simulation.denominator);
+      // Both counts follow the same seasonal pattern: pair the sorted draws (comonotone).
+      return Array.from(numerator.draws, (n, i) => {
+        const d = denominator.draws[i] ?? 0;
+        return d > 0 ? (n / d) * simulation.factor : Number.NaN;
+      })
+        .filter((value) => Number.isFinite(value))
+        .sort((a, b) => a - b);
+    }
+    case 'count':
+      return Array.from(
+        forecastYearEnd(simulation.numerator).draws,
+        (n) => (n / simulation.yearDenominator) * simulation.factor,
+      );
+  }
+}
+
+/** Status, probability and forecast from the draws; null without draws. */
+function outcomeOf(
+  draws: number[] | null,
+  condition: (value: number) => boolean,
+): Pick<TTargetAnswer, 'status' | 'probability' | 'forecast'> | null {
+  if (!draws) return null;
+  const probability = draws.filter(condition).length / draws.length;
+  const mean = draws.reduce((a, b) => a + b, 0) / draws.length;
+  return {
+    status: openYearStatus(probability),
+    probability,
+    forecast: { value: mean, ci80: [quantile(draws, 0.1), quantile(draws, 0.9)] },
+  };
 }
