@@ -102,9 +102,15 @@ export class PostgresDb implements Db {
 
   async listen(channel: string, onChange: () => void): Promise<ChangeListener> {
     const listener = new PostgresChannelListener(this.pool.options, channel, onChange);
-    await listener.start();
-    const forgetLocal = this.localChanges.add(onChange);
+    // Known before it connects, so that a close() meanwhile ends it too.
     this.listeners.add(listener);
+    try {
+      await listener.start();
+    } catch (error) {
+      this.listeners.delete(listener);
+      throw error;
+    }
+    const forgetLocal = this.localChanges.add(onChange);
     return {
       live: () => listener.live(),
       close: async () => {

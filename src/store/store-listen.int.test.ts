@@ -92,4 +92,23 @@ describe.each(testStoreKinds())('change listeners on %s', (kind) => {
       }
     },
   );
+
+  it.runIf(kind === 'postgres')(
+    'leaves no listening connection when the store closes while it connects',
+    async () => {
+      const other = openPostgresDb(store.databaseUrl ?? '');
+      const listening = other.listen('tiaodu_test_closing', () => undefined).catch(() => undefined);
+      await other.close();
+      await listening;
+      const remaining = async () =>
+        (
+          await store.db.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND query = 'LISTEN "tiaodu_test_closing"'`,
+          )
+        )[0]?.n ?? -1;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(await remaining()).toBe(0);
+    },
+  );
 });
