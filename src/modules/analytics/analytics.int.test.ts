@@ -292,19 +292,14 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
     const old =
       fixtureBirths().find((row) => row.orgUnit === 'QS0201' && row.period === '202605' && row.sex === 'F')
         ?.value ?? 0;
+    const saveBirths = (value: number) =>
+      writeValues(store.db, [
+        { dataElement: 'BIRTHS', combo: 'F', source: 'STAT', orgUnit: 'QS0201', period: '202605', value },
+      ]);
     try {
       const before = await overview();
       expect(targetOf(before, 'QS02')?.forecast).not.toBeNull();
-      await writeValues(store.db, [
-        {
-          dataElement: 'BIRTHS',
-          combo: 'F',
-          source: 'STAT',
-          orgUnit: 'QS0201',
-          period: '202605',
-          value: old + 300,
-        },
-      ]);
+      await saveBirths(old + 300);
       const remembered = await overview();
       forgetOutcomes();
       expect(remembered).toEqual(await overview());
@@ -313,16 +308,7 @@ describe.each(testStoreKinds())('analytics on %s', (kind) => {
       );
       expect(targetOf(remembered, 'QS01')).toEqual(targetOf(before, 'QS01'));
     } finally {
-      await writeValues(store.db, [
-        {
-          dataElement: 'BIRTHS',
-          combo: 'F',
-          source: 'STAT',
-          orgUnit: 'QS0201',
-          period: '202605',
-          value: old,
-        },
-      ]);
+      await saveBirths(old);
       await setTargets('DELETE FROM target WHERE year = 2026 AND org_unit_id IN ($UNITS)');
     }
   });
