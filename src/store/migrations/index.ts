@@ -9,6 +9,7 @@ import { analyticsVersionSchema } from './007-analytics-version.js';
 import { dataValueReferencesSchema } from './008-data-value-references.js';
 import { monthlyTreeMovesSchema } from './009-monthly-tree-moves.js';
 import { analyticsVersionNotifySchema } from './010-analytics-version-notify.js';
+import { importMergeMemorySchema } from './011-import-merge-memory.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '008-data-value-references', sql: dataValueReferencesSchema },
   { id: '009-monthly-tree-moves', sql: monthlyTreeMovesSchema },
   { id: '010-analytics-version-notify', sql: analyticsVersionNotifySchema },
+  { id: '011-import-merge-memory', sql: importMergeMemorySchema },
 ];
