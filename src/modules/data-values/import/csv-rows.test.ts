@@ -58,4 +58,21 @@ describe('readCsvRows', () => {
       code: 'INVALID_IMPORT',
     });
   });
+
+  it('reads plain lines and then quoted ones alike, and names the file line of broken quoting after them', async () => {
+    const header = 'dataElement,period,orgUnit,value,comment\n';
+    const plain = Array.from({ length: 40 }, (_, index) => `POP,2026,QS,${index},\n`).join('');
+    const rows = await rowsOf(`${header}${plain}\nPOP,2026,QS,"7","a, ""b""\nc"\nPOP,2026,QS,8,x\r\n`);
+    expect(rows).toHaveLength(42);
+    expect(rows[39]).toMatchObject({ line: 41, value: '39', comment: undefined });
+    expect(rows[40]).toMatchObject({ line: 43, value: '7', comment: 'a, "b"\nc' });
+    // After newline-ended lines, \r stays in the field as csv-parse keeps it once it saw \n.
+    expect(rows[41]).toMatchObject({ line: 45, value: '8', comment: 'x\r' });
+    // The same line and message as csv-parse over the whole file gives.
+    for (const broken of ['"1\n', '"1"x\n', '1"x\n'])
+      await expect(rowsOf(`${header}${plain}POP,2026,QS,${broken}`)).rejects.toMatchObject({
+        code: 'INVALID_IMPORT',
+        details: { conflict: { row: 42, value: expect.stringContaining('at line 42') } },
+      });
+  });
 });

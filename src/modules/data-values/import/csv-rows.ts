@@ -43,20 +43,67 @@ type ColumnIndex = Partial<Record<ColumnName, number>>;
  * chunk: one async step per batch, not per row). Each row's `line` is its 1-based line in the
  * file (the first data row is line 2). Throws INVALID_IMPORT for a missing column or broken
  * quoting, with the conflict in `details.conflict`.
+ *
+ * Text without quotes or carriage returns (what programs export) is split on newlines and commas
+ * directly, ~5× faster than the CSV parser; from the first chunk with a `"` or `\r` on, the rest
+ * (from the start of its unfinished line) goes through csv-parse, which then reads newline-ended
+ * records as it would have from the start.
  */
 export async function* readCsvRowBatches(text: AsyncIterable<string>): AsyncGenerator<TRawDataValueRow[]> {
+  const state: CsvState = { nextLine: 1, columns: undefined };
+  const chunks = text[Symbol.asyncIterator]();
+  let unfinished = '';
+  for (let next = await chunks.next(); !next.done; next = await chunks.next()) {
+    const chunk = unfinished + next.value;
+    if (needsParser(next.value)) {
+      yield* parseRowBatches(chunk, chunks, state);
+      return;
+    }
+    const end = chunk.lastIndexOf('\n');
+    unfinished = chunk.slice(end + 1);
+    if (end < 0) continue;
+    const batch = toRows(splitPlainLines(chunk.slice(0, end)), state);
+    if (batch.length > 0) yield batch;
+  }
+  const batch = toRows(unfinished ? splitPlainLines(unfinished) : [], state);
+  if (batch.length > 0) yield batch;
+}
+
+/** True when `text` has what only a CSV parser reads right: quotes, or `\r` line ends. */
+function needsParser(text: string): boolean {
+  return text.includes('"') || text.includes('\r');
+}
+
+/** Records of CSV text without quotes or `\r`: lines split on commas. */
+function splitPlainLines(text: string): string[][] {
+  return text.split('\n').map((line) => line.split(','));
+}
+
+/**
+ * The rows of `first` and the remaining `chunks`, through csv-parse. After plain lines (state
+ * past line 1) records end with `\n`, the delimiter csv-parse would have detected on line 1.
+ */
+async function* parseRowBatches(
+  first: string,
+  chunks: AsyncIterator<string>,
+  state: CsvState,
+): AsyncGenerator<TRawDataValueRow[]> {
+  const skipped = state.nextLine - 1;
   // No `info`: it costs more than the parse itself; lines are counted from the records instead.
-  const parser = parse({ relax_column_count: true });
+  const parser = parse({ relax_column_count: true, ...(skipped > 0 ? { record_delimiter: '\n' } : {}) });
   let records: string[][] = [];
   let failure: unknown;
   parser.on('data', (record: string[]) => records.push(record));
   parser.on('error', (error) => {
     failure = error;
   });
-  const state: CsvState = { nextLine: 1, columns: undefined };
   try {
-    for await (const chunk of text) {
-      if (!parser.write(chunk)) await once(parser, 'drain');
+    for (
+      let chunk: IteratorResult<string> = { done: false, value: first };
+      !chunk.done;
+      chunk = await chunks.next()
+    ) {
+      if (!parser.write(chunk.value)) await once(parser, 'drain');
       if (failure) throw failure;
       const batch = toRows(records, state);
       records = [];
@@ -68,7 +115,7 @@ export async function* readCsvRowBatches(text: AsyncIterable<string>): AsyncGene
     const batch = toRows(records, state);
     if (batch.length > 0) yield batch;
   } catch (error) {
-    if (error instanceof CsvError) throw csvProblem(error);
+    if (error instanceof CsvError) throw csvProblem(error, skipped);
     throw error;
   } finally {
     parser.destroy();
@@ -162,9 +209,15 @@ function newlinesIn(record: string[]): number {
   return count;
 }
 
-function csvProblem(error: CsvError): AppError {
-  const row = Number((error as CsvError & { lines?: number }).lines ?? 0);
-  return new AppError('INVALID_IMPORT', `line ${row}: ${error.message}`, {
-    conflict: { object: 'file', property: 'file', value: `not valid CSV: ${error.message}`, row },
+/** The INVALID_IMPORT error of a CSV error; `skipped` lines were read before csv-parse started. */
+function csvProblem(error: CsvError, skipped: number): AppError {
+  const row = Number((error as CsvError & { lines?: number }).lines ?? 0) + skipped;
+  // csv-parse counts from where it started: its "at line N" is made a line of the file.
+  const message =
+    skipped === 0
+      ? error.message
+      : error.message.replace(/ at line (\d+)/, (_, n) => ` at line ${Number(n) + skipped}`);
+  return new AppError('INVALID_IMPORT', `line ${row}: ${message}`, {
+    conflict: { object: 'file', property: 'file', value: `not valid CSV: ${message}`, row },
   });
 }
