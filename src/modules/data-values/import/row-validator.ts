@@ -1,5 +1,5 @@
 import { isFuturePeriod, parsePeriod } from '../../../core/periods/index.js';
-import type { Period } from '../../../core/periods/period-types.js';
+import type { Period, PeriodType } from '../../../core/periods/period-types.js';
 import type { TImportConflict, TRawDataValueRow } from '../data-values.schema.js';
 import { checkValue, type ValueCheck } from '../value-rules.js';
 import type { ConflictList } from './conflict-list.js';
@@ -30,6 +30,12 @@ export interface RowValidatorOptions {
 
 type Conflict = Omit<TImportConflict, 'row'>;
 
+/** The data sets that count for an element, and those of one period type. */
+interface DataSetFit {
+  sets: ImportDataSet[];
+  ofType: ImportDataSet[];
+}
+
 const THOUSANDS = /^[+-]?\d{1,3}([,，' \u00a0\u202f]\d{3})+(\.\d+)?$/;
 
 /**
@@ -40,6 +46,7 @@ export class RowValidator {
   /** Every valid period seen, by canonical id. */
   readonly periods = new Map<string, Period>();
   private readonly periodCache = new Map<string, Period | string>();
+  private readonly fits = new Map<ImportElement, Map<PeriodType, DataSetFit>>();
 
   constructor(
     private readonly lookups: ImportLookups,
@@ -165,11 +172,10 @@ export class RowValidator {
       });
       return;
     }
-    const sets = only ? [only] : element.dataSetIds.flatMap((id) => this.lookups.dataSets.get(id) ?? []);
-    if (sets.length === 0) return;
-    const ofType = sets.filter((set) => set.periodType === period.type);
-    if (ofType.length === 0) {
-      const expected = sets.map((set) => `${set.periodType} (${set.code})`).join(', ');
+    const fit = this.dataSetFit(element, period.type);
+    if (fit.sets.length === 0) return;
+    if (fit.ofType.length === 0) {
+      const expected = fit.sets.map((set) => `${set.periodType} (${set.code})`).join(', ');
       found.push({
         object: row.period.trim(),
         property: 'period',
@@ -177,12 +183,30 @@ export class RowValidator {
       });
       return;
     }
-    if (orgUnitId !== undefined && !ofType.some((set) => set.orgUnitIds.has(orgUnitId)))
-      found.push({
-        object: row.orgUnit.trim(),
-        property: 'orgUnit',
-        value: `org unit ${row.orgUnit.trim()} is not assigned to data set ${ofType.map((set) => set.code).join(', ')}`,
-      });
+    if (orgUnitId === undefined) return;
+    for (const set of fit.ofType) if (set.orgUnitIds.has(orgUnitId)) return;
+    found.push({
+      object: row.orgUnit.trim(),
+      property: 'orgUnit',
+      value: `org unit ${row.orgUnit.trim()} is not assigned to data set ${fit.ofType.map((set) => set.code).join(', ')}`,
+    });
+  }
+
+  /** The data sets that count for `element` and those of them of `periodType` (worked out once per pair). */
+  private dataSetFit(element: ImportElement, periodType: PeriodType): DataSetFit {
+    let byType = this.fits.get(element);
+    if (!byType) {
+      byType = new Map();
+      this.fits.set(element, byType);
+    }
+    let fit = byType.get(periodType);
+    if (!fit) {
+      const only = this.options.dataSet;
+      const sets = only ? [only] : element.dataSetIds.flatMap((id) => this.lookups.dataSets.get(id) ?? []);
+      fit = { sets, ofType: sets.filter((set) => set.periodType === periodType) };
+      byType.set(periodType, fit);
+    }
+    return fit;
   }
 
   private checkRowValue(row: TRawDataValueRow, element: ImportElement | undefined): ValueCheck {
