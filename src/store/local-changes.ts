@@ -15,11 +15,4 @@ export class LocalChanges {
   committed(): void {
     for (const onChange of this.callbacks) onChange();
   }
-
-  /** `work`, then `committed()` if it succeeded. */
-  async after<T>(work: Promise<T>): Promise<T> {
-    const result = await work;
-    this.committed();
-    return result;
-  }
 }

@@ -97,12 +97,12 @@ export class PgliteDb implements Db {
     return this.serialize(() => this.direct.copyFromCsv(table, columns, chunks));
   }
 
-  transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
-    return this.localChanges.after(
-      this.serialize(() =>
-        this.pglite.transaction(async (pgTx) => work({ kind: 'pglite', ...queryableOver(pgTx) })),
-      ),
+  async transaction<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
+    const result = await this.serialize(() =>
+      this.pglite.transaction(async (pgTx) => work({ kind: 'pglite', ...queryableOver(pgTx) })),
     );
+    this.localChanges.committed();
+    return result;
   }
 
   /** PGlite is in this process only: its notifications come from this store's own statements. */
