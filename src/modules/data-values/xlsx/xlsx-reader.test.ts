@@ -1,5 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../core/errors.js';
 import type { TRawDataValueRow } from '../data-values.schema.js';
@@ -87,6 +88,31 @@ describe('readXlsxDataValues', () => {
     workbook.addWorksheet('说明').addRow(['a second sheet is ignored', 99]);
     const rows = await readAll(Buffer.from(await workbook.xlsx.writeBuffer()));
     expect(rows.map((row) => row.period)).toEqual(['202602']);
+  });
+
+  it("reads the first sheet in the workbook's order, not the zip's", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(arrayBufferOf(await templateBuffer()));
+    workbook.worksheets[0]!.getCell('C4').value = 3;
+    workbook.addWorksheet('说明').addRow(['a note', 99]);
+    // The template stays xl/worksheets/sheet1.xml, first in the zip; the workbook lists the note first.
+    const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+    const workbookXml = await zip.file('xl/workbook.xml')!.async('string');
+    const sheets = workbookXml.match(/<sheet [^>]*\/>/g)!;
+    expect(sheets).toHaveLength(2);
+    zip.file('xl/workbook.xml', workbookXml.replace(sheets.join(''), `${sheets[1]}${sheets[0]}`));
+    await expectNotTemplate(await zip.generateAsync({ type: 'nodebuffer' }), 'no key row');
+  });
+
+  it('reads every part of a workbook whose workbook.xml comes last, time after time', async () => {
+    // exceljs writes xl/workbook.xml as the zip's last entry; its stream reader lost that entry
+    // about once in 300 reads and failed with "Cannot read properties of undefined".
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(arrayBufferOf(await templateBuffer()));
+    workbook.worksheets[0]!.getCell('C4').value = 3;
+    workbook.addWorksheet('说明').addRow(['a second sheet is ignored', 99]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    for (let read = 0; read < 100; read++) expect(await readAll(buffer)).toHaveLength(1);
   });
 
   it('reads nothing from an empty template', async () => {

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
-import ExcelJS, { type CellValue, type Row } from 'exceljs';
 import { AppError } from '../../../core/errors.js';
 import type { TRawDataValueRow } from '../data-values.schema.js';
+import { readSheetRows, type SheetRow } from './sheet-rows.js';
 import {
   FIRST_VALUE_COLUMN,
   HEADER_ROW,
@@ -10,7 +10,8 @@ import {
   parseColumnKey,
   TEMPLATE_MARKER,
 } from './template-layout.js';
-import { cellText } from './xlsx-cells.js';
+import { readFirstSheetParts } from './workbook-parts.js';
+import { openZipFile, spoolToFile, type ZipArchive } from './zip-file.js';
 
 type ColumnKeys = Map<number, NonNullable<ReturnType<typeof parseColumnKey>>>;
 
@@ -18,47 +19,41 @@ function notTemplate(reason: string): AppError {
   return new AppError('INVALID_IMPORT', `not a tiaodu template: ${reason}`, { reason });
 }
 
-/** Cell values of a streamed row by 1-based column (exceljs' sparse `values` array). */
-function rowCells(row: Row): CellValue[] {
-  return Array.isArray(row.values) ? (row.values as CellValue[]) : [];
-}
-
 /**
- * Reads a filled tiaodu entry template (the first sheet) as raw data value rows: one row per
- * non-empty value cell, `line` = the Excel row number. The period comes from the cell right of
+ * Reads a filled tiaodu entry template (the workbook's first sheet) as raw data value rows: one row
+ * per non-empty value cell, `line` = the Excel row number. The period comes from the cell right of
  * 报告期 in row 1, the column keys from the hidden key row. A workbook that is not one of our
  * templates (or not a workbook) throws AppError INVALID_IMPORT "not a tiaodu template: …".
+ *
+ * The file is spooled to a temporary file first: the shared strings and the workbook's sheet order
+ * must be known before the sheet's rows, and a zip's directory is at its end.
  */
 export async function* readXlsxDataValues(stream: Readable): AsyncIterable<TRawDataValueRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'ignore',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  });
-  let sheetCount = 0;
+  const file = await spoolToFile(stream);
+  let archive: ZipArchive | undefined;
   try {
-    for await (const sheet of reader) {
-      sheetCount += 1;
-      if (sheetCount === 1) yield* readSheet(sheet);
-      else for await (const _row of sheet); // only the first sheet is ours; drain the others
-    }
+    archive = await openZipFile(file.path);
+    const parts = await readFirstSheetParts(archive);
+    const xml = await archive.open(parts.sheetPath);
+    if (!xml) throw new Error(`the file has no ${parts.sheetPath}`);
+    yield* readSheet(readSheetRows(xml, parts.sharedStrings));
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw notTemplate(`not an XLSX workbook (${error instanceof Error ? error.message : String(error)})`);
+  } finally {
+    archive?.close();
+    await file.remove();
   }
-  if (sheetCount === 0) throw notTemplate('the workbook has no sheet');
 }
 
-async function* readSheet(sheet: AsyncIterable<Row>): AsyncIterable<TRawDataValueRow> {
+async function* readSheet(sheet: AsyncIterable<SheetRow>): AsyncIterable<TRawDataValueRow> {
   let period: string | undefined;
   let keys: ColumnKeys | undefined;
   for await (const row of sheet) {
-    const cells = rowCells(row);
+    const { cells } = row;
     if (!keys) {
       if (row.number === HEADER_ROW) period = periodOf(cells);
-      if (cellText(cells[1]) === TEMPLATE_MARKER) keys = columnKeys(cells);
+      if (cells[1] === TEMPLATE_MARKER) keys = columnKeys(cells);
       else if (row.number >= KEY_ROW_SEARCH_LIMIT) break;
       continue;
     }
@@ -69,15 +64,15 @@ async function* readSheet(sheet: AsyncIterable<Row>): AsyncIterable<TRawDataValu
   if (!keys) throw notTemplate(`no key row (a hidden row whose first cell is ${TEMPLATE_MARKER})`);
 }
 
-function periodOf(cells: CellValue[]): string | undefined {
-  const label = cells.findIndex((cell) => cellText(cell) === PERIOD_LABEL);
-  return label < 0 ? undefined : cellText(cells[label + 1]);
+function periodOf(cells: SheetRow['cells']): string | undefined {
+  const label = cells.indexOf(PERIOD_LABEL);
+  return label < 0 ? undefined : cells[label + 1];
 }
 
-function columnKeys(cells: CellValue[]): ColumnKeys {
+function columnKeys(cells: SheetRow['cells']): ColumnKeys {
   const keys: ColumnKeys = new Map();
   for (let column = FIRST_VALUE_COLUMN; column < cells.length; column++) {
-    const text = cellText(cells[column]);
+    const text = cells[column];
     const key = text === undefined ? undefined : parseColumnKey(text);
     if (key) keys.set(column, key);
   }
@@ -87,13 +82,13 @@ function columnKeys(cells: CellValue[]): ColumnKeys {
 
 function* valuesOfRow(
   line: number,
-  cells: CellValue[],
+  cells: SheetRow['cells'],
   period: string,
   keys: ColumnKeys,
 ): Iterable<TRawDataValueRow> {
-  const orgUnit = cellText(cells[1]);
+  const orgUnit = cells[1];
   for (const [column, key] of keys) {
-    const value = cellText(cells[column]);
+    const value = cells[column];
     if (value === undefined) continue;
     yield {
       line,
