@@ -10,6 +10,7 @@ import { dataValueReferencesSchema } from './008-data-value-references.js';
 import { monthlyTreeMovesSchema } from './009-monthly-tree-moves.js';
 import { analyticsVersionNotifySchema } from './010-analytics-version-notify.js';
 import { importMergeMemorySchema } from './011-import-merge-memory.js';
+import { monthlyUpsertOrderSchema } from './012-monthly-upsert-order.js';
 
 /** Versioned migrations, applied in order, each once, in its own transaction. */
 export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: ReadonlyArray<{ id: string; sql: string }> = [
   { id: '009-monthly-tree-moves', sql: monthlyTreeMovesSchema },
   { id: '010-analytics-version-notify', sql: analyticsVersionNotifySchema },
   { id: '011-import-merge-memory', sql: importMergeMemorySchema },
+  { id: '012-monthly-upsert-order', sql: monthlyUpsertOrderSchema },
 ];
