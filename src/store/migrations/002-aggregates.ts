@@ -27,33 +27,7 @@ CREATE TABLE data_value_monthly (
 -- transition tables with a sign column: old rows -1, new rows +1) for each ancestor: one upsert
 -- of the netted deltas, because an upsert may not touch the same key twice. The trigger itself
 -- must EXECUTE it: transition tables are visible only to the trigger function's own queries.
-CREATE FUNCTION data_value_monthly_sql(deltas text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
-  SELECT format($sql$
-  INSERT INTO data_value_monthly AS m
-    (data_element_id, option_combo_id, source_id, org_unit_id, month, sum_num, sum_num_days, value_count)
-  SELECT d.data_element_id, d.option_combo_id, d.source_id, c.ancestor_id, s.month,
-         sum(d.sign * d.num * s.overlap / (p.end_date - p.start_date + 1)),
-         sum(d.sign * d.num * s.overlap),
-         sum(d.sign)
-  FROM (%s) d
-  JOIN period p ON p.id = d.period_id
-  JOIN org_unit_closure c ON c.descendant_id = d.org_unit_id
-  CROSS JOIN LATERAL (
-    SELECT g.month::date AS month,
-           (least(p.end_date, (g.month + interval '1 month')::date - 1)
-            - greatest(p.start_date, g.month::date) + 1) AS overlap
-    FROM generate_series(date_trunc('month', p.start_date::timestamp),
-                         p.end_date::timestamp, interval '1 month') AS g(month)
-  ) s
-  WHERE d.num IS NOT NULL
-  GROUP BY 1, 2, 3, 4, 5
-  ON CONFLICT (data_element_id, org_unit_id, month, option_combo_id, source_id) DO UPDATE SET
-    sum_num = m.sum_num + EXCLUDED.sum_num,
-    sum_num_days = m.sum_num_days + EXCLUDED.sum_num_days,
-    value_count = m.value_count + EXCLUDED.value_count
-  $sql$, deltas)
-$fn$;
-
+${monthlyUpsertFunction({ replace: false, keyOrder: false })}
 -- jit off: generate_series' default estimate (1,000 rows) makes the planner JIT-compile the
 -- upsert, which costs ~2 s per statement and saves nothing on a few thousand rows.
 CREATE FUNCTION data_value_monthly_apply() RETURNS trigger LANGUAGE plpgsql SET jit = off AS $fn$
@@ -87,3 +61,40 @@ CREATE TRIGGER data_value_monthly_update AFTER UPDATE ON data_value
 CREATE TRIGGER data_value_monthly_delete AFTER DELETE ON data_value
   REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION data_value_monthly_apply();
 `;
+
+/**
+ * The function that writes the monthly rows of data value changes: `data_value_monthly_sql(deltas)`
+ * returns the upsert to EXECUTE. Migration 012 replaces it with `keyOrder`, its rows sorted by the
+ * table's primary key.
+ */
+export function monthlyUpsertFunction(options: { replace: boolean; keyOrder: boolean }): string {
+  const create = options.replace ? 'CREATE OR REPLACE' : 'CREATE';
+  const keyOrder = options.keyOrder;
+  return `${create} FUNCTION data_value_monthly_sql(deltas text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+  SELECT format($sql$
+  INSERT INTO data_value_monthly AS m
+    (data_element_id, option_combo_id, source_id, org_unit_id, month, sum_num, sum_num_days, value_count)
+  SELECT d.data_element_id, d.option_combo_id, d.source_id, c.ancestor_id, s.month,
+         sum(d.sign * d.num * s.overlap / (p.end_date - p.start_date + 1)),
+         sum(d.sign * d.num * s.overlap),
+         sum(d.sign)
+  FROM (%s) d
+  JOIN period p ON p.id = d.period_id
+  JOIN org_unit_closure c ON c.descendant_id = d.org_unit_id
+  CROSS JOIN LATERAL (
+    SELECT g.month::date AS month,
+           (least(p.end_date, (g.month + interval '1 month')::date - 1)
+            - greatest(p.start_date, g.month::date) + 1) AS overlap
+    FROM generate_series(date_trunc('month', p.start_date::timestamp),
+                         p.end_date::timestamp, interval '1 month') AS g(month)
+  ) s
+  WHERE d.num IS NOT NULL
+  GROUP BY 1, 2, 3, 4, 5${keyOrder ? '\n  ORDER BY 1, 4, 5, 2, 3' : ''}
+  ON CONFLICT (data_element_id, org_unit_id, month, option_combo_id, source_id) DO UPDATE SET
+    sum_num = m.sum_num + EXCLUDED.sum_num,
+    sum_num_days = m.sum_num_days + EXCLUDED.sum_num_days,
+    value_count = m.value_count + EXCLUDED.value_count
+  $sql$, deltas)
+$fn$;
+`;
+}
