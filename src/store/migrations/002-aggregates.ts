@@ -1,4 +1,16 @@
 /**
+ * The lateral join `s(month, overlap)` over a value's period `p`: each calendar month the period
+ * overlaps, with the days of overlap. Shared by the monthly upsert and the rebuilds (007, 009).
+ */
+export const MONTH_OVERLAPS = `  CROSS JOIN LATERAL (
+    SELECT g.month::date AS month,
+           (least(p.end_date, (g.month + interval '1 month')::date - 1)
+            - greatest(p.start_date, g.month::date) + 1) AS overlap
+    FROM generate_series(date_trunc('month', p.start_date::timestamp),
+                         p.end_date::timestamp, interval '1 month') AS g(month)
+  ) s`;
+
+/**
  * Always-fresh aggregates: `data_value_monthly` holds, for every data value's org unit AND each
  * of its ancestors, the value's share of every calendar month its period overlaps. Statement-level
  * triggers with transition tables keep it in step with `data_value` inside the writing
@@ -81,13 +93,7 @@ export function monthlyUpsertFunction(options: { replace: boolean; keyOrder: boo
   FROM (%s) d
   JOIN period p ON p.id = d.period_id
   JOIN org_unit_closure c ON c.descendant_id = d.org_unit_id
-  CROSS JOIN LATERAL (
-    SELECT g.month::date AS month,
-           (least(p.end_date, (g.month + interval '1 month')::date - 1)
-            - greatest(p.start_date, g.month::date) + 1) AS overlap
-    FROM generate_series(date_trunc('month', p.start_date::timestamp),
-                         p.end_date::timestamp, interval '1 month') AS g(month)
-  ) s
+${MONTH_OVERLAPS}
   WHERE d.num IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5${keyOrder ? '\n  ORDER BY 1, 4, 5, 2, 3' : ''}
   ON CONFLICT (data_element_id, org_unit_id, month, option_combo_id, source_id) DO UPDATE SET

@@ -62,55 +62,7 @@ $fn$;
 -- its own transition tables, so the trigger EXECUTEs the query of its kind. No nested loops: the
 -- planner, misjudging the five-column join of the transition tables as one row, would look each
 -- of 100,000 rows' codes up by index (twice as slow as hashing the small code tables).
-CREATE FUNCTION audit_data_value() RETURNS trigger LANGUAGE plpgsql SET jit = off SET enable_nestloop = off
-AS $fn$
-DECLARE
-  actor record;
-  cols text := 'data_element_id, period_id, org_unit_id, option_combo_id, source_id';
-  changes text;
-BEGIN
-  SELECT * INTO actor FROM audit_actor();
-  IF TG_OP = 'INSERT' THEN
-    changes := format($sql$SELECT 'create' AS action, NULL::jsonb AS old_value,
-      jsonb_strip_nulls(jsonb_build_object('value', n.value, 'comment', n.comment,
-        'followup', nullif(n.followup, false))) AS new_value, %s FROM new_rows n$sql$, cols);
-  ELSIF TG_OP = 'DELETE' THEN
-    changes := format($sql$SELECT 'delete' AS action,
-      jsonb_strip_nulls(jsonb_build_object('value', d.value, 'comment', d.comment,
-        'followup', nullif(d.followup, false))) AS old_value, NULL::jsonb AS new_value, %s FROM old_rows d$sql$,
-      cols);
-  ELSE
-    changes := format($sql$SELECT 'update' AS action,
-      jsonb_build_object('value', d.value)
-        || CASE WHEN d.comment IS DISTINCT FROM n.comment THEN jsonb_build_object('comment', d.comment) ELSE '{}' END
-        || CASE WHEN d.followup IS DISTINCT FROM n.followup THEN jsonb_build_object('followup', d.followup) ELSE '{}' END
-        AS old_value,
-      jsonb_build_object('value', n.value)
-        || CASE WHEN d.comment IS DISTINCT FROM n.comment THEN jsonb_build_object('comment', n.comment) ELSE '{}' END
-        || CASE WHEN d.followup IS DISTINCT FROM n.followup THEN jsonb_build_object('followup', n.followup) ELSE '{}' END
-        AS new_value,
-      %s
-      FROM old_rows d JOIN new_rows n USING (%s)
-      WHERE (d.value, d.comment, d.followup) IS DISTINCT FROM (n.value, n.comment, n.followup)$sql$,
-      cols, cols);
-  END IF;
-  EXECUTE format($sql$
-    INSERT INTO audit_log (user_id, username, how, job_id, entity, entity_key, action, old_value, new_value,
-                           org_unit_id, data_element_id, period_id)
-    SELECT $1, $2, $3, $4, 'data_value',
-           jsonb_build_object('dataElement', de.code, 'period', p.iso, 'orgUnit', o.code,
-                              'optionCombo', oc.code, 'source', s.code),
-           c.action, c.old_value, c.new_value, c.org_unit_id, c.data_element_id, c.period_id
-    FROM (%s) c
-    JOIN data_element de ON de.id = c.data_element_id
-    JOIN period p ON p.id = c.period_id
-    JOIN org_unit o ON o.id = c.org_unit_id
-    JOIN option_combo oc ON oc.id = c.option_combo_id
-    JOIN source s ON s.id = c.source_id$sql$, changes)
-    USING actor.user_id, actor.username, actor.how, actor.job_id;
-  RETURN NULL;
-END $fn$;
-
+${auditDataValueFunction({ replace: false, valueJson: strippedValueJson })}
 -- The transition tables exist only for the statements of one kind, so each kind has its trigger.
 CREATE TRIGGER data_value_audit_insert AFTER INSERT ON data_value
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION audit_data_value();
@@ -222,3 +174,68 @@ CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audi
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM PUBLIC;
 REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM CURRENT_USER;
 `;
+
+/**
+ * The created or deleted value of row alias `r` as migration 005 writes it: value, comment and
+ * follow-up, nulls stripped.
+ */
+export function strippedValueJson(r: string): string {
+  return `jsonb_strip_nulls(jsonb_build_object('value', ${r}.value, 'comment', ${r}.comment,
+        'followup', nullif(${r}.followup, false)))`;
+}
+
+/**
+ * The audit trigger function of data values. `valueJson(alias)` is the JSON of a created or
+ * deleted value; migration 011 replaces the function with a cheaper one.
+ */
+export function auditDataValueFunction(options: {
+  replace: boolean;
+  valueJson: (alias: string) => string;
+}): string {
+  return `${options.replace ? 'CREATE OR REPLACE' : 'CREATE'} FUNCTION audit_data_value() RETURNS trigger LANGUAGE plpgsql SET jit = off SET enable_nestloop = off
+AS $fn$
+DECLARE
+  actor record;
+  cols text := 'data_element_id, period_id, org_unit_id, option_combo_id, source_id';
+  changes text;
+BEGIN
+  SELECT * INTO actor FROM audit_actor();
+  IF TG_OP = 'INSERT' THEN
+    changes := format($sql$SELECT 'create' AS action, NULL::jsonb AS old_value,
+      ${options.valueJson('n')} AS new_value, %s FROM new_rows n$sql$, cols);
+  ELSIF TG_OP = 'DELETE' THEN
+    changes := format($sql$SELECT 'delete' AS action,
+      ${options.valueJson('d')} AS old_value, NULL::jsonb AS new_value, %s FROM old_rows d$sql$, cols);
+  ELSE
+    changes := format($sql$SELECT 'update' AS action,
+      jsonb_build_object('value', d.value)
+        || CASE WHEN d.comment IS DISTINCT FROM n.comment THEN jsonb_build_object('comment', d.comment) ELSE '{}' END
+        || CASE WHEN d.followup IS DISTINCT FROM n.followup THEN jsonb_build_object('followup', d.followup) ELSE '{}' END
+        AS old_value,
+      jsonb_build_object('value', n.value)
+        || CASE WHEN d.comment IS DISTINCT FROM n.comment THEN jsonb_build_object('comment', n.comment) ELSE '{}' END
+        || CASE WHEN d.followup IS DISTINCT FROM n.followup THEN jsonb_build_object('followup', n.followup) ELSE '{}' END
+        AS new_value,
+      %s
+      FROM old_rows d JOIN new_rows n USING (%s)
+      WHERE (d.value, d.comment, d.followup) IS DISTINCT FROM (n.value, n.comment, n.followup)$sql$,
+      cols, cols);
+  END IF;
+  EXECUTE format($sql$
+    INSERT INTO audit_log (user_id, username, how, job_id, entity, entity_key, action, old_value, new_value,
+                           org_unit_id, data_element_id, period_id)
+    SELECT $1, $2, $3, $4, 'data_value',
+           jsonb_build_object('dataElement', de.code, 'period', p.iso, 'orgUnit', o.code,
+                              'optionCombo', oc.code, 'source', s.code),
+           c.action, c.old_value, c.new_value, c.org_unit_id, c.data_element_id, c.period_id
+    FROM (%s) c
+    JOIN data_element de ON de.id = c.data_element_id
+    JOIN period p ON p.id = c.period_id
+    JOIN org_unit o ON o.id = c.org_unit_id
+    JOIN option_combo oc ON oc.id = c.option_combo_id
+    JOIN source s ON s.id = c.source_id$sql$, changes)
+    USING actor.user_id, actor.username, actor.how, actor.job_id;
+  RETURN NULL;
+END $fn$;
+`;
+}

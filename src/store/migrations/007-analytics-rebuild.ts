@@ -1,3 +1,5 @@
+import { MONTH_OVERLAPS } from './002-aggregates.js';
+
 /**
  * A faster `data_value_monthly_rebuild()`, same rows as migration 002's version. It truncates the
  * table and drops its key; groups the raw values into months at their own org unit; then rolls
@@ -20,13 +22,7 @@ BEGIN
          count(*)
   FROM data_value d
   JOIN period p ON p.id = d.period_id
-  CROSS JOIN LATERAL (
-    SELECT g.month::date AS month,
-           (least(p.end_date, (g.month + interval '1 month')::date - 1)
-            - greatest(p.start_date, g.month::date) + 1) AS overlap
-    FROM generate_series(date_trunc('month', p.start_date::timestamp),
-                         p.end_date::timestamp, interval '1 month') AS g(month)
-  ) s
+${MONTH_OVERLAPS}
   WHERE d.num IS NOT NULL
   GROUP BY 1, 2, 3, 4, 5;
   -- Every row so far is at the values' own org unit: add it to each proper ancestor.
