@@ -172,6 +172,8 @@ describe('the dashboard and the indicator page', () => {
     await page.locator('tr[data-org-unit="QS01"]').click();
     await page.waitForURL(/orgUnit=QS01/);
     const breadcrumb = page.getByTestId('drill-breadcrumb');
+    // The URL changes first; the breadcrumb names the county once the page has re-rendered.
+    await breadcrumb.getByText('东城区').waitFor();
     await expect(breadcrumb.textContent()).resolves.toMatch(/青山市\s*\/\s*东城区/);
     await page.locator('tr[data-org-unit="QS0101"]').waitFor();
     await page.getByTestId('choropleth-map').locator('canvas').waitFor();
